@@ -1,0 +1,1 @@
+//! The carts subgraph (being built).

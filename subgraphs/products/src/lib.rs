@@ -1,0 +1,1 @@
+//! The products subgraph (being built).

@@ -1,0 +1,1 @@
+//! The reviews subgraph (being built).
