@@ -1,0 +1,3 @@
+//! Executes query plans (being built).
+
+pub mod transport;
