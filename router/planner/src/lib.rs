@@ -1,1 +1,118 @@
-//! (being built)
+//! The query planner: from a supergraph and a normalized client operation, the plan of subgraph
+//! fetches that gets exactly what the operation needs in as few round trips as possible.
+//!
+//! Shape: a [query graph](query_graph) built once per supergraph; a [walk](walk) of the
+//! operation over it that fills a [fetch-dependency graph](fetch_graph); [passes] over that
+//! graph; [conversion](to_plan) into [`PlanNode`]s.
+//!
+//! `__typename` on the root type and introspection fields (`__schema`, `__type`) are left out of
+//! plans: the executor answers them from the API schema. An operation with nothing else plans
+//! to an empty [`QueryPlan`] (`node: None`).
+
+mod display;
+mod error;
+mod fetch_graph;
+mod passes;
+mod plan;
+mod query_graph;
+mod selection;
+mod to_plan;
+mod walk;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use apollo_compiler::executable::{OperationType, SelectionSet, VariableDefinition};
+use apollo_compiler::Node;
+use supergraph::Supergraph;
+
+pub use error::PlanError;
+pub use plan::{FetchNode, OperationKind, PathSegment, PlanNode, QueryPlan, Rewrite, Selection};
+
+/// What the planner needs of an operation (the fields of `operation::NormalizedOperation`).
+#[derive(Debug, Clone, Copy)]
+pub struct OperationInput<'a> {
+    pub kind: OperationType,
+    pub name: Option<&'a str>,
+    pub variables: &'a [Node<VariableDefinition>],
+    /// Normalized: inline fragments only, no fragment spreads.
+    pub selection_set: &'a SelectionSet,
+}
+
+/// Per-request planning inputs.
+#[derive(Debug, Clone, Default)]
+pub struct PlanOptions {
+    /// Progressive `@override` labels enabled for this request (`percent(x)` labels are decided
+    /// by the caller, per request).
+    pub enabled_override_labels: HashSet<String>,
+}
+
+/// A planner for one supergraph; cheap to share, plans concurrently.
+#[derive(Debug, Clone)]
+pub struct Planner {
+    supergraph: Arc<Supergraph>,
+    graph: Arc<query_graph::QueryGraph>,
+}
+
+impl Planner {
+    pub fn new(supergraph: Arc<Supergraph>) -> Self {
+        let graph = Arc::new(query_graph::QueryGraph::build(&supergraph));
+        Self { supergraph, graph }
+    }
+
+    pub fn supergraph(&self) -> &Arc<Supergraph> {
+        &self.supergraph
+    }
+
+    /// Every progressive-override label of the supergraph (for the caller to decide per request).
+    pub fn override_labels(&self) -> Vec<String> {
+        let mut labels: Vec<String> = self
+            .supergraph
+            .types
+            .values()
+            .flat_map(|t| t.fields.values())
+            .flat_map(|f| f.graphs.values())
+            .filter_map(|f| f.override_label.clone())
+            .collect();
+        labels.sort();
+        labels.dedup();
+        labels
+    }
+
+    pub fn plan(
+        &self,
+        operation: &OperationInput<'_>,
+        options: &PlanOptions,
+    ) -> Result<QueryPlan, PlanError> {
+        let sg = &*self.supergraph;
+        let (kind, root_kind, label) = match operation.kind {
+            OperationType::Query => (
+                OperationKind::Query,
+                apollo_compiler::ast::OperationType::Query,
+                "query",
+            ),
+            OperationType::Mutation => (
+                OperationKind::Mutation,
+                apollo_compiler::ast::OperationType::Mutation,
+                "mutation",
+            ),
+            OperationType::Subscription => (
+                OperationKind::Subscription,
+                apollo_compiler::ast::OperationType::Subscription,
+                "subscription",
+            ),
+        };
+        let root = sg
+            .api_schema
+            .root_operation(root_kind)
+            .ok_or(PlanError::NoRootType(label))?
+            .clone();
+        let mut walker = walk::Walker::new(sg, &self.graph, &options.enabled_override_labels);
+        walker.plan_root(kind, &root, operation.selection_set, &[], &walk::Ctx::default())?;
+        let mut fetch_graph = walker.fg;
+        passes::run(sg, &mut fetch_graph);
+        Ok(QueryPlan {
+            node: to_plan::to_plan(sg, &fetch_graph, operation.name, operation.variables),
+        })
+    }
+}

@@ -1,0 +1,29 @@
+//! Planner errors.
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("cannot plan field {coordinate}: no subgraph resolves it{reason}")]
+    NoSubgraphResolves { coordinate: String, reason: String },
+
+    #[error(
+        "cannot plan field {coordinate} at path \"{path}\": subgraph \"{from}\" does not resolve it, and no subgraph that does ({candidates}) has a resolvable key whose fields \"{from}\" can provide"
+    )]
+    Unreachable {
+        coordinate: String,
+        path: String,
+        from: String,
+        candidates: String,
+    },
+
+    #[error("unknown field {coordinate} (is the operation validated against this supergraph's API schema?)")]
+    UnknownField { coordinate: String },
+
+    #[error("unknown type {0} (is the operation validated against this supergraph's API schema?)")]
+    UnknownType(String),
+
+    #[error("the operation is not normalized: fragment spread `...{0}` (inline fragments expected)")]
+    FragmentSpread(String),
+
+    #[error("the supergraph has no {0} root type")]
+    NoRootType(&'static str),
+}
