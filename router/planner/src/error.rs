@@ -24,6 +24,9 @@ pub enum PlanError {
     #[error("the operation is not normalized: fragment spread `...{0}` (inline fragments expected)")]
     FragmentSpread(String),
 
+    #[error("{0}")]
+    OperationNotFound(String),
+
     #[error("the supergraph has no {0} root type")]
     NoRootType(&'static str),
 }

@@ -10,6 +10,7 @@
 //! to an empty [`QueryPlan`] (`node: None`).
 
 mod display;
+mod document;
 mod error;
 mod fetch_graph;
 mod passes;
@@ -26,6 +27,9 @@ use apollo_compiler::executable::{OperationType, SelectionSet, VariableDefinitio
 use apollo_compiler::Node;
 use supergraph::Supergraph;
 
+pub use apollo_compiler;
+
+pub use document::PreparedOperation;
 pub use error::PlanError;
 pub use plan::{FetchNode, OperationKind, PathSegment, PlanNode, QueryPlan, Rewrite, Selection};
 

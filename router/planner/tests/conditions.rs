@@ -1,0 +1,90 @@
+mod common;
+
+use common::plan;
+
+#[test]
+fn plans_condition_node_when_include_gates_a_whole_fetch() {
+    insta::assert_snapshot!(plan("shop", r#"query Me($withReviews: Boolean!) {
+        me { username reviews @include(if: $withReviews) { body } }
+    }"#), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "users") {
+          {
+            me {
+              username
+              __typename
+              id
+            }
+          }
+        },
+        Include(if: $withReviews) {
+          Flatten(path: "me") {
+            Fetch(service: "reviews") {
+              {
+                ... on User {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on User {
+                  reviews @include(if: $withReviews) {
+                    body
+                  }
+                }
+              }
+            },
+          },
+        },
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_skip_condition_node_and_passes_directive_to_subgraph() {
+    insta::assert_snapshot!(plan("shop", r#"query Me($noEmail: Boolean!) {
+        me { username email @skip(if: $noEmail) }
+    }"#), @r#"
+    QueryPlan {
+      Fetch(service: "users") {
+        {
+          me {
+            username
+            email @skip(if: $noEmail)
+          }
+        }
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_condition_node_for_a_root_fetch() {
+    insta::assert_snapshot!(plan("shop", r#"query Q($cart: Boolean!) {
+        me { username }
+        cart(id: "1") @include(if: $cart) { id }
+    }"#), @r#"
+    QueryPlan {
+      Parallel {
+        Fetch(service: "users") {
+          {
+            me {
+              username
+            }
+          }
+        },
+        Include(if: $cart) {
+          Fetch(service: "carts") {
+            {
+              cart(id: "1") @include(if: $cart) {
+                id
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+}
