@@ -26,6 +26,9 @@ pub(crate) struct Walker<'a> {
     touched: BTreeSet<usize>,
     stage: usize,
     last_mutation_group: Option<usize>,
+    /// For the selection set being planned: how many of its fields each subgraph resolves, so
+    /// a jump goes where the most siblings can follow.
+    preference: Vec<(GraphId, usize)>,
 }
 
 #[derive(Clone, Default)]
@@ -121,6 +124,7 @@ impl<'a> Walker<'a> {
             touched: BTreeSet::new(),
             stage: 0,
             last_mutation_group: None,
+            preference: Vec::new(),
         }
     }
 
@@ -284,6 +288,39 @@ impl<'a> Walker<'a> {
     // ---------------------------------------------------------------- selections
 
     pub fn plan_set(
+        &mut self,
+        group: usize,
+        cursor: &[usize],
+        parent: &Name,
+        set: &'a SelectionSet,
+        ctx: &Ctx<'a>,
+    ) -> Result<(), PlanError> {
+        let preference = self.preference_for(parent, set);
+        let saved = std::mem::replace(&mut self.preference, preference);
+        let result = self.plan_set_inner(group, cursor, parent, set, ctx);
+        self.preference = saved;
+        result
+    }
+
+    fn preference_for(&self, parent: &Name, set: &SelectionSet) -> Vec<(GraphId, usize)> {
+        let mut counts: Vec<(GraphId, usize)> = Vec::new();
+        for field in set.fields() {
+            let Some(meta) = self.sg.field_meta(parent, &field.name) else {
+                continue;
+            };
+            for (graph, in_graph) in &meta.graphs {
+                if in_graph.resolves(self.labels) {
+                    match counts.iter_mut().find(|(g, _)| g == graph) {
+                        Some((_, count)) => *count += 1,
+                        None => counts.push((*graph, 1)),
+                    }
+                }
+            }
+        }
+        counts
+    }
+
+    fn plan_set_inner(
         &mut self,
         group: usize,
         cursor: &[usize],
@@ -544,6 +581,14 @@ impl<'a> Walker<'a> {
             .filter(target_ok)
             .cloned()
             .collect();
+        if jumps.is_empty()
+            && let Pending::Field(field) = pending
+            && let Some(hop) = self.first_hop(parent, graph, field)
+        {
+            // No subgraph that resolves the field takes a key this one has: go through an
+            // intermediate subgraph that can provide one.
+            return self.do_jump(group, cursor, parent, pending, ctx, &hop, true);
+        }
         if jumps.is_empty() {
             let (coordinate, candidates) = match pending {
                 Pending::Field(field) => {
@@ -593,17 +638,28 @@ impl<'a> Walker<'a> {
             .iter()
             .find(|j| self.find_entity_group(j.to, &ctx.path, &BTreeSet::from([group])).is_some())
         {
-            return self.do_jump(group, cursor, parent, pending, ctx, jump);
+            return self.do_jump(group, cursor, parent, pending, ctx, jump, false);
         }
         if jumps.len() == 1 {
-            return self.do_jump(group, cursor, parent, pending, ctx, &jumps[0]);
+            return self.do_jump(group, cursor, parent, pending, ctx, &jumps[0], false);
+        }
+        let score = |jump: &Jump| {
+            self.preference
+                .iter()
+                .find(|(g, _)| *g == jump.to)
+                .map_or(0, |(_, count)| *count)
+        };
+        let best_score = jumps.iter().map(score).max().unwrap_or(0);
+        let jumps: Vec<Jump> = jumps.into_iter().filter(|j| score(j) == best_score).collect();
+        if jumps.len() == 1 {
+            return self.do_jump(group, cursor, parent, pending, ctx, &jumps[0], false);
         }
         // Several subgraphs could answer: keep the one that needs the fewest fetches (ties go to
         // the first in supergraph order).
         let mut best: Option<(usize, Self)> = None;
         for jump in &jumps {
             let mut trial = self.clone();
-            trial.do_jump(group, cursor, parent, pending, ctx, jump)?;
+            trial.do_jump(group, cursor, parent, pending, ctx, jump, false)?;
             let cost = trial.fg.groups.len();
             if best.as_ref().is_none_or(|(best_cost, _)| cost < *best_cost) {
                 best = Some((cost, trial));
@@ -625,6 +681,40 @@ impl<'a> Walker<'a> {
         })
     }
 
+    /// First jump of the shortest chain of jumps from `from` to a subgraph resolving `field`.
+    fn first_hop(&self, parent: &Name, from: GraphId, field: &Field) -> Option<Jump> {
+        let resolves = |graph: GraphId| {
+            self.sg
+                .field_meta(parent, &field.name)
+                .and_then(|m| m.graphs.get(&graph))
+                .is_some_and(|f| f.resolves(self.labels))
+        };
+        let mut seen = BTreeSet::from([from]);
+        // (graph reached, first hop taken to get there)
+        let mut frontier: Vec<(GraphId, Jump)> = Vec::new();
+        for jump in self.qg.jumps(parent, from) {
+            if jump.key_type == *parent && seen.insert(jump.to) {
+                frontier.push((jump.to, jump.clone()));
+            }
+        }
+        while !frontier.is_empty() {
+            if let Some((_, first)) = frontier.iter().find(|(g, _)| resolves(*g)) {
+                return Some(first.clone());
+            }
+            let mut next = Vec::new();
+            for (graph, first) in &frontier {
+                for jump in self.qg.jumps(parent, *graph) {
+                    if jump.key_type == *parent && seen.insert(jump.to) {
+                        next.push((jump.to, first.clone()));
+                    }
+                }
+            }
+            frontier = next;
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn do_jump(
         &mut self,
         group: usize,
@@ -633,6 +723,7 @@ impl<'a> Walker<'a> {
         pending: Pending<'a>,
         ctx: &Ctx<'a>,
         jump: &Jump,
+        forward: bool,
     ) -> Result<(), PlanError> {
         let sg = self.sg;
         let key_holder = &jump.key_type;
@@ -652,6 +743,7 @@ impl<'a> Walker<'a> {
         let mut required = None;
         if let Pending::Field(field) = pending
             && field.name != "__typename"
+            && !forward
             && let Some(requires) = sg
                 .field_meta(key_holder, &field.name)
                 .and_then(|m| m.graphs.get(&jump.to))
@@ -730,6 +822,9 @@ impl<'a> Walker<'a> {
         };
         match pending {
             Pending::Field(field) if field.name == "__typename" => {
+                self.plan_field(target, &[i], selection_type, field, &inner_ctx)
+            }
+            Pending::Field(field) if forward => {
                 self.plan_field(target, &[i], selection_type, field, &inner_ctx)
             }
             Pending::Field(field) => {

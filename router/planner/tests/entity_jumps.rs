@@ -39,45 +39,6 @@ fn plans_entity_jump_from_root_to_other_subgraph() {
 }
 
 #[test]
-fn plans_entity_jump_through_second_key() {
-    // carts refers to products by upc only; products also has an sku key.
-    insta::assert_snapshot!(plan("shop", r#"{ cart(id: "1") { items { quantity product { name } } } }"#), @r#"
-    QueryPlan {
-      Sequence {
-        Fetch(service: "carts") {
-          {
-            cart(id: "1") {
-              items {
-                quantity
-                product {
-                  __typename
-                  upc
-                }
-              }
-            }
-          }
-        },
-        Flatten(path: "cart.items.@.product") {
-          Fetch(service: "products") {
-            {
-              ... on Product {
-                __typename
-                upc
-              }
-            } =>
-            {
-              ... on Product {
-                name
-              }
-            }
-          },
-        },
-      },
-    }
-    "#);
-}
-
-#[test]
 fn plans_one_fetch_per_subgraph_at_the_same_path() {
     insta::assert_snapshot!(plan("shop", r#"{ product(upc: "1") { name inStock reviews { body } shippingEstimate } }"#), @r#"
     QueryPlan {
@@ -132,5 +93,165 @@ fn plans_one_fetch_per_subgraph_at_the_same_path() {
         },
       },
     }
+    "#);
+}
+
+#[test]
+fn plans_entity_jump_from_carts_reference_key() {
+    // carts can only refer to products (`resolvable: false`): the name comes from products.
+    insta::assert_snapshot!(plan("shop", r#"{ cart(id: "1") { items { quantity product { name } } } }"#), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "carts") {
+          {
+            cart(id: "1") {
+              items {
+                quantity
+                product {
+                  __typename
+                  upc
+                }
+              }
+            }
+          }
+        },
+        Flatten(path: "cart.items.@.product") {
+          Fetch(service: "products") {
+            {
+              ... on Product {
+                __typename
+                upc
+              }
+            } =>
+            {
+              ... on Product {
+                name
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_entity_jump_through_compound_nested_key() {
+    // billing knows accounts only by `org { id } number`.
+    insta::assert_snapshot!(plan("keys", "{ invoices { total account { name balance } } }"), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "billing") {
+          {
+            invoices {
+              total
+              account {
+                __typename
+                org {
+                  id
+                }
+                number
+                balance
+              }
+            }
+          }
+        },
+        Flatten(path: "invoices.@.account") {
+          Fetch(service: "accounts") {
+            {
+              ... on Account {
+                __typename
+                org {
+                  id
+                }
+                number
+              }
+            } =>
+            {
+              ... on Account {
+                name
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_chain_of_jumps_when_only_an_intermediate_subgraph_has_the_other_key() {
+    // audit only knows `id`; billing needs `org { id } number`, which accounts provides.
+    insta::assert_snapshot!(plan("keys", "{ auditLog { action account { balance } } }"), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "audit") {
+          {
+            auditLog {
+              action
+              account {
+                __typename
+                id
+              }
+            }
+          }
+        },
+        Flatten(path: "auditLog.@.account") {
+          Fetch(service: "accounts") {
+            {
+              ... on Account {
+                __typename
+                id
+              }
+            } =>
+            {
+              ... on Account {
+                __typename
+                org {
+                  id
+                }
+                number
+              }
+            }
+          },
+        },
+        Flatten(path: "auditLog.@.account") {
+          Fetch(service: "billing") {
+            {
+              ... on Account {
+                __typename
+                org {
+                  id
+                }
+                number
+              }
+            } =>
+            {
+              ... on Account {
+                balance
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_error_for_field_behind_a_key_no_subgraph_can_provide() {
+    let planner = common::planner("keys");
+    let document = planner::apollo_compiler::ExecutableDocument::parse_and_validate(
+        &planner.supergraph().api_schema,
+        "{ invoices { account { legacyNotes } } }",
+        "q.graphql",
+    )
+    .expect("valid");
+    let prepared = planner::PreparedOperation::from_document(&document, None).expect("op");
+    let error = planner
+        .plan(&prepared.input(), &Default::default())
+        .expect_err("legacy needs legacyCode, which only legacy has");
+    insta::assert_snapshot!(error.to_string(), @r#"
+    cannot plan field Account.legacyNotes at path "invoices.@.account": subgraph "billing" does not resolve it, and no subgraph that does (legacy) has a resolvable key whose fields "billing" can provide
     "#);
 }

@@ -110,3 +110,134 @@ fn plans_required_fields_even_when_entity_comes_from_another_subgraph() {
     }
     "#);
 }
+
+#[test]
+fn plans_nested_required_fields_and_keeps_field_arguments() {
+    insta::assert_snapshot!(plan("requires", r#"{ products { name delivery(zip: "75001") { days } } }"#), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "products") {
+          {
+            products {
+              name
+              __typename
+              id
+              dimensions {
+                size
+                weight
+              }
+            }
+          }
+        },
+        Flatten(path: "products.@") {
+          Fetch(service: "inventory") {
+            {
+              ... on Product {
+                __typename
+                id
+                dimensions {
+                  size
+                  weight
+                }
+              }
+            } =>
+            {
+              ... on Product {
+                delivery(zip: "75001") {
+                  days
+                }
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_chained_requires_in_order() {
+    // insuranceCost (shipping) requires shippingCost (inventory), which requires price (products).
+    insta::assert_snapshot!(plan("requires", "{ products { insuranceCost } }"), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "products") {
+          {
+            products {
+              __typename
+              id
+              price(currency: "USD")
+            }
+          }
+        },
+        Flatten(path: "products.@") {
+          Fetch(service: "inventory") {
+            {
+              ... on Product {
+                __typename
+                id
+                price
+              }
+            } =>
+            {
+              ... on Product {
+                shippingCost
+              }
+            }
+          },
+        },
+        Flatten(path: "products.@") {
+          Fetch(service: "shipping") {
+            {
+              ... on Product {
+                __typename
+                id
+                shippingCost
+              }
+            } =>
+            {
+              ... on Product {
+                insuranceCost
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_required_field_with_arguments() {
+    insta::assert_snapshot!(plan("requires", "{ products { shippingCost } }"), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "products") {
+          {
+            products {
+              __typename
+              id
+              price(currency: "USD")
+            }
+          }
+        },
+        Flatten(path: "products.@") {
+          Fetch(service: "inventory") {
+            {
+              ... on Product {
+                __typename
+                id
+                price
+              }
+            } =>
+            {
+              ... on Product {
+                shippingCost
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+}

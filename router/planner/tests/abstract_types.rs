@@ -1,0 +1,206 @@
+mod common;
+
+use common::plan;
+
+#[test]
+fn plans_interface_fields_resolved_in_one_subgraph_without_type_explosion() {
+    insta::assert_snapshot!(plan("abstract", r#"{ search(text: "a") { id title } }"#), @r#"
+    QueryPlan {
+      Fetch(service: "search") {
+        {
+          search(text: "a") {
+            __typename
+            id
+            title
+          }
+        }
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_type_conditions_split_per_subgraph() {
+    insta::assert_snapshot!(plan("abstract", r#"{ search(text: "a") { title ... on Book { author } ... on Movie { director } } }"#), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "search") {
+          {
+            search(text: "a") {
+              __typename
+              title
+              ... on Book {
+                __typename
+                id
+              }
+              ... on Movie {
+                __typename
+                id
+              }
+            }
+          }
+        },
+        Parallel {
+          Flatten(path: "search.@") {
+            Fetch(service: "books") {
+              {
+                ... on Book {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on Book {
+                  author
+                }
+              }
+            },
+          },
+          Flatten(path: "search.@") {
+            Fetch(service: "movies") {
+              {
+                ... on Movie {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on Movie {
+                  director
+                }
+              }
+            },
+          },
+        },
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_union_members_from_their_subgraphs() {
+    insta::assert_snapshot!(plan("abstract", r#"{ results(text: "a") { __typename ... on Book { title author } ... on Movie { director } } }"#), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "search") {
+          {
+            results(text: "a") {
+              __typename
+              ... on Book {
+                title
+                __typename
+                id
+              }
+              ... on Movie {
+                __typename
+                id
+              }
+            }
+          }
+        },
+        Parallel {
+          Flatten(path: "results.@") {
+            Fetch(service: "books") {
+              {
+                ... on Book {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on Book {
+                  author
+                }
+              }
+            },
+          },
+          Flatten(path: "results.@") {
+            Fetch(service: "movies") {
+              {
+                ... on Movie {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on Movie {
+                  director
+                }
+              }
+            },
+          },
+        },
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_fragment_on_interface_inside_union() {
+    insta::assert_snapshot!(plan("abstract", r#"
+        query Search { results(text: "a") { ...MediaParts } }
+        fragment MediaParts on Media { id ... on Movie { director } }
+    "#), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "search") {
+          {
+            results(text: "a") {
+              __typename
+              ... on Book {
+                id
+              }
+              ... on Movie {
+                id
+                __typename
+              }
+            }
+          }
+        },
+        Flatten(path: "results.@") {
+          Fetch(service: "movies") {
+            {
+              ... on Movie {
+                __typename
+                id
+              }
+            } =>
+            {
+              ... on Movie {
+                director
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_no_selection_for_types_the_subgraph_never_returns() {
+    // search never returns Podcast; movies does.
+    insta::assert_snapshot!(plan("abstract", r#"{ search(text: "a") { ... on Podcast { host } } latestMedia { ... on Podcast { host } } }"#), @r#"
+    QueryPlan {
+      Parallel {
+        Fetch(service: "search") {
+          {
+            search(text: "a") {
+              __typename
+            }
+          }
+        },
+        Fetch(service: "movies") {
+          {
+            latestMedia {
+              __typename
+              ... on Podcast {
+                host
+              }
+            }
+          }
+        },
+      },
+    }
+    "#);
+}
