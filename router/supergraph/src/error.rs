@@ -47,11 +47,16 @@ pub(crate) struct Diagnostics<'a>(pub &'a [Diagnostic]);
 
 impl fmt::Display for Diagnostics<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, diagnostic) in self.0.iter().enumerate() {
+        // The first errors are the meaningful ones; later ones often cascade from them.
+        const SHOWN: usize = 5;
+        for (i, diagnostic) in self.0.iter().take(SHOWN).enumerate() {
             if i > 0 {
                 write!(f, "; ")?;
             }
             write!(f, "{diagnostic}")?;
+        }
+        if self.0.len() > SHOWN {
+            write!(f, "; and {} more", self.0.len() - SHOWN)?;
         }
         Ok(())
     }

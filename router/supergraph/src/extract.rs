@@ -370,6 +370,32 @@ pub(crate) fn extract(
                     );
                 }
             }
+            if join_version.minor == 1 {
+                // Fed v1 attributes key fields to the owner only, yet every subgraph declaring
+                // a key can return its fields.
+                for (graph, in_graph) in &type_graphs {
+                    let in_key = in_graph.keys.iter().any(|k| {
+                        k.fields
+                            .selection_set
+                            .fields()
+                            .any(|f| f.name == field.name)
+                    });
+                    if in_key && !field_graphs.contains_key(graph) {
+                        field_graphs.insert(
+                            *graph,
+                            FieldInGraph {
+                                ty: field.ty.clone(),
+                                external: false,
+                                requires: None,
+                                provides: None,
+                                override_from: None,
+                                override_label: None,
+                                used_overridden: false,
+                            },
+                        );
+                    }
+                }
+            }
             fields.insert(
                 field.name.clone(),
                 FieldMeta {
