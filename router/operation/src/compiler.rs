@@ -1,0 +1,245 @@
+//! The entry point: from a client request to a [`PreparedOperation`].
+
+use crate::config::Config;
+use crate::error::{self, OperationError};
+use crate::json;
+use crate::normalize::normalize;
+use crate::normalized::NormalizedOperation;
+use apollo_compiler::ast::OperationType;
+use apollo_compiler::collections::HashMap;
+use apollo_compiler::executable::Operation;
+use apollo_compiler::parser::Parser;
+use apollo_compiler::response::JsonMap;
+use apollo_compiler::schema::Implementers;
+use apollo_compiler::validation::Valid;
+use apollo_compiler::{ExecutableDocument, Name, Node, Schema};
+use std::sync::Arc;
+
+/// Compiles client operations against one API schema. Cheap to share (`Arc`) between requests.
+#[derive(Debug)]
+pub struct Compiler {
+    schema: Arc<Valid<Schema>>,
+    implementers: HashMap<Name, Implementers>,
+    config: Config,
+}
+
+/// A document that parsed and validated, with the operation the request selected.
+/// Depends only on the query text and operation name, so it can be cached by them.
+#[derive(Debug, Clone)]
+pub struct ParsedOperation {
+    document: Arc<Valid<ExecutableDocument>>,
+    operation: Node<Operation>,
+}
+
+/// A [`ParsedOperation`] with its variables coerced and its selections normalized: ready for
+/// the planner.
+#[derive(Debug, Clone)]
+pub struct PreparedOperation {
+    parsed: ParsedOperation,
+    coerced: Valid<JsonMap>,
+    variables: serde_json::Map<String, serde_json::Value>,
+    normalized: NormalizedOperation,
+}
+
+/// The answer to the root meta-fields of an operation: `__schema`, `__type` and `__typename`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntrospectionResponse {
+    /// One entry per root meta-field, keyed by response key; no other keys.
+    pub data: serde_json::Map<String, serde_json::Value>,
+    /// Field errors, if any, with `path`.
+    pub errors: Vec<serde_json::Value>,
+}
+
+impl Compiler {
+    pub fn new(schema: Arc<Valid<Schema>>, config: Config) -> Self {
+        let implementers = schema.implementers_map();
+        Self {
+            schema,
+            implementers,
+            config,
+        }
+    }
+
+    pub fn schema(&self) -> &Arc<Valid<Schema>> {
+        &self.schema
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Parses and validates `query`, then selects the operation (spec: GetOperation).
+    pub fn parse(
+        &self,
+        query: &str,
+        operation_name: Option<&str>,
+    ) -> Result<ParsedOperation, OperationError> {
+        let mut parser = Parser::new();
+        if let Some(max_tokens) = self.config.limits.max_tokens {
+            parser = parser.token_limit(max_tokens);
+        }
+        let ast = parser
+            .parse_ast(query, "operation.graphql")
+            .map_err(|e| OperationError::Parse(error::diagnostics(&e.errors)))?;
+        let document = ast
+            .to_executable_validate(&self.schema)
+            .map_err(|e| OperationError::Validation(error::diagnostics(&e.errors)))?;
+        let operation = document
+            .operations
+            .get(operation_name)
+            .map_err(|e| OperationError::OperationResolution(e.message().to_string()))?
+            .clone();
+        if !self.config.introspection
+            && operation
+                .root_fields(&document)
+                .any(|f| f.name == "__schema" || f.name == "__type")
+        {
+            return Err(OperationError::IntrospectionDisabled);
+        }
+        Ok(ParsedOperation {
+            document: Arc::new(document),
+            operation,
+        })
+    }
+
+    /// Coerces `variables` (spec: CoerceVariableValues) and normalizes the operation.
+    pub fn prepare(
+        &self,
+        parsed: &ParsedOperation,
+        variables: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<PreparedOperation, OperationError> {
+        let coerced = apollo_compiler::request::coerce_variable_values(
+            &self.schema,
+            &parsed.operation,
+            &json::to_compiler_map(variables),
+        )
+        .map_err(|e| {
+            OperationError::Variables(vec![e.to_graphql_error(&parsed.document.sources)])
+        })?;
+        let normalized = normalize(
+            &self.schema,
+            &parsed.document,
+            &parsed.operation,
+            &coerced,
+            &self.config.limits,
+        )?;
+        if normalized.has_schema_introspection() {
+            apollo_compiler::introspection::check_max_depth(&parsed.document, &parsed.operation)
+                .map_err(|e| {
+                    OperationError::Introspection(vec![
+                        e.to_graphql_error(&parsed.document.sources),
+                    ])
+                })?;
+        }
+        Ok(PreparedOperation {
+            parsed: parsed.clone(),
+            variables: json::from_compiler_map(&coerced),
+            coerced,
+            normalized,
+        })
+    }
+
+    /// [`Self::parse`] then [`Self::prepare`].
+    pub fn compile(
+        &self,
+        query: &str,
+        operation_name: Option<&str>,
+        variables: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<PreparedOperation, OperationError> {
+        self.prepare(&self.parse(query, operation_name)?, variables)
+    }
+
+    /// Answers the root meta-fields (`__schema`, `__type`, `__typename`) of the operation;
+    /// [`NormalizedOperation::without_introspection`] is the rest, for the planner.
+    pub fn introspect(
+        &self,
+        prepared: &PreparedOperation,
+    ) -> Result<IntrospectionResponse, OperationError> {
+        let operation = &prepared.parsed.operation;
+        if operation.operation_type != OperationType::Query {
+            // Only `__typename` is allowed at the root of mutations and subscriptions.
+            let data = prepared
+                .normalized
+                .selection_set
+                .selections
+                .iter()
+                .filter_map(|s| match s {
+                    crate::Selection::Field(f) if f.name == "__typename" => Some((
+                        f.response_key().to_string(),
+                        serde_json::Value::String(operation.object_type().to_string()),
+                    )),
+                    _ => None,
+                })
+                .collect();
+            return Ok(IntrospectionResponse {
+                data,
+                errors: Vec::new(),
+            });
+        }
+        let response = apollo_compiler::introspection::partial_execute(
+            &self.schema,
+            &self.implementers,
+            &prepared.parsed.document,
+            operation,
+            &prepared.coerced,
+        )
+        .map_err(|e| {
+            OperationError::Introspection(vec![
+                e.to_graphql_error(&prepared.parsed.document.sources),
+            ])
+        })?;
+        let errors = response
+            .errors
+            .iter()
+            .map(|e| {
+                // Infallible: GraphQLError is plain strings, numbers and maps.
+                serde_json::to_value(e).unwrap_or_else(|_| serde_json::json!({ "message": e.message }))
+            })
+            .collect();
+        Ok(IntrospectionResponse {
+            data: response
+                .data
+                .as_ref()
+                .map(json::from_compiler_map)
+                .unwrap_or_default(),
+            errors,
+        })
+    }
+}
+
+impl ParsedOperation {
+    pub fn kind(&self) -> OperationType {
+        self.operation.operation_type
+    }
+
+    pub fn name(&self) -> Option<&Name> {
+        self.operation.name.as_ref()
+    }
+
+    pub fn document(&self) -> &Valid<ExecutableDocument> {
+        &self.document
+    }
+
+    pub fn operation(&self) -> &Node<Operation> {
+        &self.operation
+    }
+}
+
+impl PreparedOperation {
+    pub fn parsed(&self) -> &ParsedOperation {
+        &self.parsed
+    }
+
+    pub fn kind(&self) -> OperationType {
+        self.normalized.kind
+    }
+
+    /// The coerced variables: defaults applied, values converted to their declared types.
+    pub fn variables(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.variables
+    }
+
+    pub fn normalized(&self) -> &NormalizedOperation {
+        &self.normalized
+    }
+}

@@ -1,0 +1,284 @@
+//! Builds a [`NormalizedOperation`] from a validated operation and its coerced variables.
+//!
+//! Follows the spec's CollectFields, except that fragments whose type condition may not hold
+//! are kept (grouped by type condition) rather than resolved, because the runtime type is only
+//! known once subgraphs answer.
+
+use crate::config::Limits;
+use crate::error::{LimitKind, OperationError};
+use crate::normalized::{Field, InlineFragment, NormalizedOperation, Selection, SelectionSet};
+use apollo_compiler::ast::{self, DirectiveList, Value};
+use apollo_compiler::executable::{self, Operation};
+use apollo_compiler::response::{JsonMap, JsonValue};
+use apollo_compiler::{ExecutableDocument, Name, Node, Schema};
+use indexmap::IndexMap;
+use indexmap::map::Entry;
+
+pub(crate) fn normalize(
+    schema: &Schema,
+    document: &ExecutableDocument,
+    operation: &Operation,
+    variables: &JsonMap,
+    limits: &Limits,
+) -> Result<NormalizedOperation, OperationError> {
+    let mut normalizer = Normalizer {
+        schema,
+        document,
+        variables,
+        limits,
+        selections: 0,
+        aliases: 0,
+    };
+    let selection_set = normalizer.selection_set(
+        operation.selection_set.ty.clone(),
+        &[&operation.selection_set],
+        1,
+    )?;
+    Ok(NormalizedOperation {
+        kind: operation.operation_type,
+        name: operation.name.clone(),
+        variables: operation.variables.clone(),
+        directives: operation.directives.clone(),
+        selection_set,
+    })
+}
+
+struct Normalizer<'a> {
+    schema: &'a Schema,
+    document: &'a ExecutableDocument,
+    variables: &'a JsonMap,
+    limits: &'a Limits,
+    selections: usize,
+    aliases: usize,
+}
+
+/// Selections gathered for one parent type, before their own sub-selections are normalized.
+#[derive(Default)]
+struct Collected<'a> {
+    entries: IndexMap<Key, Group<'a>>,
+}
+
+#[derive(PartialEq, Eq, Hash)]
+enum Key {
+    Field(Name),
+    Fragment(Name, DirectiveList),
+}
+
+enum Group<'a> {
+    /// The first occurrence defines the field; every occurrence contributes sub-selections.
+    Field(&'a executable::Field, Vec<&'a executable::SelectionSet>),
+    Fragment(Name, DirectiveList, Vec<&'a executable::SelectionSet>),
+}
+
+impl<'a> Normalizer<'a> {
+    /// Normalizes the union of `sets`, all on the parent type `ty`; `depth` is that of the
+    /// fields in them.
+    fn selection_set(
+        &mut self,
+        ty: Name,
+        sets: &[&'a executable::SelectionSet],
+        depth: usize,
+    ) -> Result<SelectionSet, OperationError> {
+        let mut collected = Collected::default();
+        for set in sets {
+            self.collect(&ty, set, &mut collected);
+        }
+        let mut selections = Vec::with_capacity(collected.entries.len());
+        for group in collected.entries.into_values() {
+            match group {
+                Group::Field(field, sub_sets) => {
+                    selections.push(Selection::Field(self.field(field, &sub_sets, depth)?));
+                }
+                Group::Fragment(type_condition, directives, sub_sets) => {
+                    let selection_set =
+                        self.selection_set(type_condition.clone(), &sub_sets, depth)?;
+                    // Everything inside was skipped: the fragment contributes nothing.
+                    if selection_set.selections.is_empty() {
+                        continue;
+                    }
+                    self.count_selection()?;
+                    selections.push(Selection::InlineFragment(InlineFragment {
+                        type_condition,
+                        directives,
+                        selection_set,
+                    }));
+                }
+            }
+        }
+        Ok(SelectionSet { ty, selections })
+    }
+
+    fn field(
+        &mut self,
+        field: &'a executable::Field,
+        sub_sets: &[&'a executable::SelectionSet],
+        depth: usize,
+    ) -> Result<Field, OperationError> {
+        check(LimitKind::Depth, self.limits.max_depth, depth)?;
+        self.count_selection()?;
+        if field.alias.is_some() {
+            self.aliases += 1;
+            check(LimitKind::Aliases, self.limits.max_aliases, self.aliases)?;
+        }
+        let selection_set = if self.is_leaf(field) {
+            None
+        } else {
+            Some(self.selection_set(field.selection_set.ty.clone(), sub_sets, depth + 1)?)
+        };
+        let mut arguments = field.arguments.clone();
+        arguments.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Field {
+            alias: field.alias.clone(),
+            name: field.name.clone(),
+            arguments,
+            directives: without_conditions(&field.directives),
+            ty: field.ty().clone(),
+            selection_set,
+        })
+    }
+
+    fn is_leaf(&self, field: &executable::Field) -> bool {
+        // Meta-fields like `__typename` have no entry among the schema's types.
+        self.schema
+            .types
+            .get(field.ty().inner_named_type())
+            .is_none_or(|ty| ty.is_leaf())
+    }
+
+    fn collect(
+        &self,
+        parent: &Name,
+        set: &'a executable::SelectionSet,
+        out: &mut Collected<'a>,
+    ) {
+        for selection in &set.selections {
+            if !self.included(selection.directives()) {
+                continue;
+            }
+            match selection {
+                executable::Selection::Field(field) => {
+                    match out.entries.entry(Key::Field(field.response_key().clone())) {
+                        Entry::Occupied(mut entry) => {
+                            if let Group::Field(_, sub_sets) = entry.get_mut() {
+                                sub_sets.push(&field.selection_set);
+                            }
+                        }
+                        Entry::Vacant(entry) => {
+                            entry.insert(Group::Field(field, vec![&field.selection_set]));
+                        }
+                    }
+                }
+                executable::Selection::InlineFragment(fragment) => {
+                    let condition = fragment.type_condition.as_ref().unwrap_or(parent);
+                    self.fragment(
+                        parent,
+                        condition,
+                        &fragment.directives,
+                        &fragment.selection_set,
+                        out,
+                    );
+                }
+                executable::Selection::FragmentSpread(spread) => {
+                    // Validation guarantees the fragment exists; a missing one selects nothing.
+                    if let Some(fragment) = self.document.fragments.get(&spread.fragment_name) {
+                        self.fragment(
+                            parent,
+                            fragment.type_condition(),
+                            &spread.directives,
+                            &fragment.selection_set,
+                            out,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn fragment(
+        &self,
+        parent: &Name,
+        condition: &Name,
+        directives: &DirectiveList,
+        set: &'a executable::SelectionSet,
+        out: &mut Collected<'a>,
+    ) {
+        let directives = without_conditions(directives);
+        // Validation guarantees the condition overlaps the parent's possible types, so under an
+        // object type (or on the parent type itself) it always holds.
+        let always = condition == parent || self.schema.get_object(parent).is_some();
+        if always && directives.is_empty() {
+            self.collect(parent, set, out);
+            return;
+        }
+        let condition = if always { parent } else { condition };
+        match out
+            .entries
+            .entry(Key::Fragment(condition.clone(), directives.clone()))
+        {
+            Entry::Occupied(mut entry) => {
+                if let Group::Fragment(_, _, sets) = entry.get_mut() {
+                    sets.push(set);
+                }
+            }
+            Entry::Vacant(entry) => {
+                entry.insert(Group::Fragment(condition.clone(), directives, vec![set]));
+            }
+        }
+    }
+
+    /// `@skip(if:)` and `@include(if:)` evaluated with the coerced variables.
+    fn included(&self, directives: &DirectiveList) -> bool {
+        let skip = directives
+            .get("skip")
+            .and_then(|d| self.condition(d))
+            .unwrap_or(false);
+        let include = directives
+            .get("include")
+            .and_then(|d| self.condition(d))
+            .unwrap_or(true);
+        !skip && include
+    }
+
+    fn condition(&self, directive: &ast::Directive) -> Option<bool> {
+        let value = directive.specified_argument_by_name("if")?;
+        match value.as_ref() {
+            Value::Boolean(b) => Some(*b),
+            Value::Variable(name) => match self.variables.get(name.as_str()) {
+                Some(JsonValue::Bool(b)) => Some(*b),
+                // Validation only allows `Boolean!` (or defaulted) variables here.
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn count_selection(&mut self) -> Result<(), OperationError> {
+        self.selections += 1;
+        check(
+            LimitKind::Selections,
+            self.limits.max_selections,
+            self.selections,
+        )
+    }
+}
+
+fn without_conditions(directives: &DirectiveList) -> DirectiveList {
+    DirectiveList(
+        directives
+            .iter()
+            .filter(|d| d.name != "skip" && d.name != "include")
+            .cloned()
+            .collect::<Vec<Node<ast::Directive>>>(),
+    )
+}
+
+fn check(kind: LimitKind, limit: Option<usize>, actual: usize) -> Result<(), OperationError> {
+    match limit {
+        Some(limit) if actual > limit => Err(OperationError::Limit {
+            kind,
+            limit,
+            actual,
+        }),
+        _ => Ok(()),
+    }
+}

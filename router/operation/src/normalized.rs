@@ -1,0 +1,218 @@
+//! The normalized operation: what the planner works from.
+//!
+//! Compared with the client's document it has no fragment spreads (fragments are inlined),
+//! no `@skip`/`@include` (evaluated against the variables), no inline fragment whose type
+//! condition is always true (flattened into the parent), and no two selections that could be one
+//! (fields with the same response key are merged, as are inline fragments with the same type
+//! condition). Selections keep the order in which they first appear in the document, which is the
+//! order of keys in the response. Two documents that ask for the same thing therefore normalize
+//! to equal values, so a `NormalizedOperation` can key a query plan cache.
+
+use apollo_compiler::ast::{self, OperationType, Value};
+use apollo_compiler::{Name, Node};
+use indexmap::IndexSet;
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NormalizedOperation {
+    pub kind: OperationType,
+    pub name: Option<Name>,
+    /// Every variable the client declared, including ones only used in removed selections.
+    pub variables: Vec<Node<ast::VariableDefinition>>,
+    pub directives: ast::DirectiveList,
+    pub selection_set: SelectionSet,
+}
+
+/// Selections on one parent type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SelectionSet {
+    /// The parent type: an object, interface or union of the API schema.
+    pub ty: Name,
+    pub selections: Vec<Selection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Selection {
+    Field(Field),
+    InlineFragment(InlineFragment),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Field {
+    pub alias: Option<Name>,
+    pub name: Name,
+    /// Arguments as written (variables stay `$name` references), sorted by name.
+    pub arguments: Vec<Node<ast::Argument>>,
+    /// Directives other than `@skip` and `@include`.
+    pub directives: ast::DirectiveList,
+    /// The field's type in the API schema, e.g. `[Review!]!`.
+    pub ty: ast::Type,
+    /// `None` for leaf fields (scalars, enums, `__typename`). `Some` with no selections when every
+    /// sub-selection was skipped: the response then has an empty object there.
+    pub selection_set: Option<SelectionSet>,
+}
+
+/// Selections that apply only when the runtime type is (a subtype of) `type_condition`.
+/// Only found under an abstract parent type: under an object type they are always flattened.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct InlineFragment {
+    pub type_condition: Name,
+    /// Directives other than `@skip` and `@include`.
+    pub directives: ast::DirectiveList,
+    pub selection_set: SelectionSet,
+}
+
+impl Field {
+    /// The key of this field in the response: the alias if there is one, else the name.
+    pub fn response_key(&self) -> &Name {
+        self.alias.as_ref().unwrap_or(&self.name)
+    }
+
+    /// `__typename`, `__schema` or `__type`.
+    pub fn is_meta(&self) -> bool {
+        self.name.starts_with("__")
+    }
+}
+
+impl NormalizedOperation {
+    /// True when a query asks for `__schema` or `__type`, answered by
+    /// [`crate::Compiler::introspect`] rather than by a subgraph.
+    pub fn has_schema_introspection(&self) -> bool {
+        self.kind == OperationType::Query
+            && self
+                .root_fields()
+                .any(|f| f.name == "__schema" || f.name == "__type")
+    }
+
+    /// True when no root field needs a subgraph: every one is `__schema`, `__type` or
+    /// `__typename` (also true for an operation whose root fields were all skipped).
+    pub fn is_introspection_only(&self) -> bool {
+        self.selection_set.selections.iter().all(|s| match s {
+            Selection::Field(f) => f.is_meta(),
+            Selection::InlineFragment(_) => false,
+        })
+    }
+
+    /// The operation with the root meta-fields (`__schema`, `__type`, `__typename`) removed:
+    /// what is left for the planner. For queries those fields are answered by
+    /// [`crate::Compiler::introspect`]; for mutations and subscriptions the root `__typename` is
+    /// just the root type's name.
+    pub fn without_introspection(&self) -> NormalizedOperation {
+        let mut operation = self.clone();
+        operation.selection_set.selections.retain(|s| match s {
+            Selection::Field(f) => !f.is_meta(),
+            Selection::InlineFragment(_) => true,
+        });
+        operation
+    }
+
+    fn root_fields(&self) -> impl Iterator<Item = &Field> {
+        self.selection_set.selections.iter().filter_map(|s| match s {
+            Selection::Field(f) => Some(f),
+            Selection::InlineFragment(_) => None,
+        })
+    }
+
+    /// The variables referenced by the remaining selections, in order of first use.
+    pub fn used_variables(&self) -> IndexSet<Name> {
+        let mut used = IndexSet::new();
+        directive_variables(&self.directives, &mut used);
+        self.selection_set.collect_variables(&mut used);
+        used
+    }
+
+    /// The operation as GraphQL syntax.
+    pub fn to_ast(&self) -> ast::OperationDefinition {
+        ast::OperationDefinition {
+            operation_type: self.kind,
+            name: self.name.clone(),
+            variables: self.variables.clone(),
+            directives: self.directives.clone(),
+            selection_set: self.selection_set.to_ast(),
+        }
+    }
+
+    /// The operation on one line, e.g. for logs or as a cache key.
+    pub fn to_compact_string(&self) -> String {
+        self.to_ast().serialize().no_indent().to_string()
+    }
+}
+
+impl SelectionSet {
+    /// Adds the variables referenced by arguments and directives in this selection set.
+    pub fn collect_variables(&self, used: &mut IndexSet<Name>) {
+        for selection in &self.selections {
+            match selection {
+                Selection::Field(field) => {
+                    for argument in &field.arguments {
+                        value_variables(&argument.value, used);
+                    }
+                    directive_variables(&field.directives, used);
+                    if let Some(set) = &field.selection_set {
+                        set.collect_variables(used);
+                    }
+                }
+                Selection::InlineFragment(fragment) => {
+                    directive_variables(&fragment.directives, used);
+                    fragment.selection_set.collect_variables(used);
+                }
+            }
+        }
+    }
+
+    pub fn to_ast(&self) -> Vec<ast::Selection> {
+        self.selections
+            .iter()
+            .map(|selection| match selection {
+                Selection::Field(f) => ast::Selection::Field(Node::new(ast::Field {
+                    alias: f.alias.clone(),
+                    name: f.name.clone(),
+                    arguments: f.arguments.clone(),
+                    directives: f.directives.clone(),
+                    selection_set: f
+                        .selection_set
+                        .as_ref()
+                        .map(SelectionSet::to_ast)
+                        .unwrap_or_default(),
+                })),
+                Selection::InlineFragment(i) => {
+                    ast::Selection::InlineFragment(Node::new(ast::InlineFragment {
+                        type_condition: Some(i.type_condition.clone()),
+                        directives: i.directives.clone(),
+                        selection_set: i.selection_set.to_ast(),
+                    }))
+                }
+            })
+            .collect()
+    }
+}
+
+fn directive_variables(directives: &ast::DirectiveList, used: &mut IndexSet<Name>) {
+    for directive in directives.iter() {
+        for argument in &directive.arguments {
+            value_variables(&argument.value, used);
+        }
+    }
+}
+
+fn value_variables(value: &Value, used: &mut IndexSet<Name>) {
+    match value {
+        Value::Variable(name) => {
+            used.insert(name.clone());
+        }
+        Value::List(items) => items.iter().for_each(|v| value_variables(v, used)),
+        Value::Object(fields) => fields.iter().for_each(|(_, v)| value_variables(v, used)),
+        Value::Null
+        | Value::Enum(_)
+        | Value::String(_)
+        | Value::Float(_)
+        | Value::Int(_)
+        | Value::Boolean(_) => {}
+    }
+}
+
+impl fmt::Display for NormalizedOperation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.to_ast().fmt(f)
+    }
+}
