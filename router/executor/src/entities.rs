@@ -1,0 +1,290 @@
+//! `Flatten` + entity `Fetch`: collect every object at the path, send each distinct
+//! representation once, fan each answer back out to every object that produced it.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use planner::{FetchNode, PathSegment, Selection};
+use serde_json::{Map, Value};
+
+use crate::errors;
+use crate::representation;
+use crate::response::{GraphQLError, PathElement};
+use crate::rewrites;
+use crate::run::{Run, invalid};
+use crate::tree::{self, Elem};
+
+/// Objects at the path and the distinct representations they produced.
+struct Batch<'p> {
+    /// Each object's position and the index of its representation in `representations`.
+    targets: Vec<(Vec<Elem<'p>>, usize)>,
+    representations: Vec<Value>,
+}
+
+pub(crate) async fn fetch<'a>(
+    run: &Run<'a>,
+    fetch: &'a FetchNode,
+    requires: &'a [Selection],
+    path: &[&'a PathSegment],
+) {
+    let batch = {
+        let state = run.lock();
+        collect(run, fetch, requires, path, &state.data)
+    };
+    if batch.representations.is_empty() {
+        // Nothing to resolve: no objects there, or their keys are missing because an earlier
+        // fetch failed (that failure is already reported).
+        return;
+    }
+    let count = batch.representations.len();
+    let targets = batch.targets;
+    let result = run
+        .send(
+            fetch,
+            Some(("representations", Value::Array(batch.representations))),
+        )
+        .await;
+    let error_path = concrete_prefix(path);
+    let blame = |targets: &[(Vec<Elem<'_>>, usize)]| -> Vec<Vec<PathElement>> {
+        targets
+            .iter()
+            .map(|(p, _)| tree::to_owned_path(p))
+            .collect()
+    };
+    let response = match result {
+        Ok(response) => response,
+        Err(error) => {
+            run.fail(fetch, &error, error_path, blame(&targets));
+            return;
+        }
+    };
+    let entities = match response.data {
+        Some(Value::Object(mut data)) => match data.remove("_entities") {
+            Some(Value::Array(entities)) if entities.len() == count => Some(entities),
+            Some(Value::Null) | None if !response.errors.is_empty() => None,
+            Some(Value::Array(entities)) => {
+                let reason = format!(
+                    "`_entities` has {} items for {count} representations",
+                    entities.len()
+                );
+                run.fail(fetch, &invalid(fetch, reason), error_path, blame(&targets));
+                return;
+            }
+            _ => {
+                let reason = "`data._entities` is missing or not a list";
+                run.fail(fetch, &invalid(fetch, reason), error_path, blame(&targets));
+                return;
+            }
+        },
+        Some(Value::Null) | None if !response.errors.is_empty() => None,
+        _ => {
+            let reason = "`data` is missing or not an object";
+            run.fail(fetch, &invalid(fetch, reason), error_path, blame(&targets));
+            return;
+        }
+    };
+
+    let forwarded = map_errors(
+        &response.errors,
+        &fetch.service_name,
+        &targets,
+        count,
+        &error_path,
+    );
+    let mut state = run.lock();
+    state.errors.extend(forwarded);
+    let Some(mut entities) = entities else {
+        return;
+    };
+    for entity in &mut entities {
+        rewrites::apply_all(run.schema, entity, &fetch.output_rewrites);
+    }
+    // Each answer is moved into its last user and cloned for the others.
+    let mut remaining = vec![0usize; count];
+    for (_, index) in &targets {
+        remaining[*index] += 1;
+    }
+    for (target_path, index) in &targets {
+        remaining[*index] -= 1;
+        let entity = if remaining[*index] == 0 {
+            std::mem::take(&mut entities[*index])
+        } else {
+            entities[*index].clone()
+        };
+        let Value::Object(entity) = entity else {
+            continue;
+        };
+        if let Some(Value::Object(object)) = tree::get_mut_in(&mut state.data, target_path) {
+            tree::merge_entity(run.schema, object, entity);
+        }
+    }
+}
+
+fn collect<'p>(
+    run: &Run<'_>,
+    fetch: &FetchNode,
+    requires: &[Selection],
+    path: &[&'p PathSegment],
+    data: &Map<String, Value>,
+) -> Batch<'p> {
+    let mut batch = Batch {
+        targets: Vec::new(),
+        representations: Vec::new(),
+    };
+    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut current = Vec::with_capacity(path.len() * 2);
+    walk_object(data, path, &mut current, &mut |object, at| {
+        let Some(mut rep) = representation::build(run.schema, object, requires) else {
+            return;
+        };
+        rewrites::apply_all(run.schema, &mut rep, &fetch.input_rewrites);
+        let hash = hash_of(&rep);
+        let bucket = seen.entry(hash).or_default();
+        let index = match bucket.iter().find(|&&i| batch.representations[i] == rep) {
+            Some(&i) => i,
+            None => {
+                batch.representations.push(rep);
+                let i = batch.representations.len() - 1;
+                bucket.push(i);
+                i
+            }
+        };
+        batch.targets.push((at.to_vec(), index));
+    });
+    batch
+}
+
+type Visit<'v, 'f, 'p> = dyn FnMut(&'v Map<String, Value>, &[Elem<'p>]) + 'f;
+
+fn walk_object<'v, 'p>(
+    object: &'v Map<String, Value>,
+    path: &[&'p PathSegment],
+    current: &mut Vec<Elem<'p>>,
+    visit: &mut Visit<'v, '_, 'p>,
+) {
+    match path.split_first() {
+        None => visit(object, current),
+        Some((PathSegment::Field(key), rest)) => {
+            if let Some(value) = object.get(key.as_str()) {
+                current.push(Elem::Key(key));
+                walk_value(value, rest, current, visit);
+                current.pop();
+            }
+        }
+        // A list marker where the tree has an object: the path and the data disagree.
+        Some((PathSegment::List, _)) => {}
+    }
+}
+
+fn walk_value<'v, 'p>(
+    value: &'v Value,
+    path: &[&'p PathSegment],
+    current: &mut Vec<Elem<'p>>,
+    visit: &mut Visit<'v, '_, 'p>,
+) {
+    match value {
+        Value::Object(object) => walk_object(object, path, current, visit),
+        Value::Array(items) => {
+            // `@` steps into the list; a list the path did not announce is walked through too.
+            let rest = match path.split_first() {
+                Some((PathSegment::List, rest)) => rest,
+                _ => path,
+            };
+            for (i, item) in items.iter().enumerate() {
+                current.push(Elem::Index(i));
+                walk_value(item, rest, current, visit);
+                current.pop();
+            }
+        }
+        // Nulls (and anything else) hold no entities.
+        _ => {}
+    }
+}
+
+/// The path up to its first list marker: where a failed entity fetch is reported.
+fn concrete_prefix(path: &[&PathSegment]) -> Option<Vec<PathElement>> {
+    let prefix: Vec<PathElement> = path
+        .iter()
+        .map_while(|segment| match segment {
+            PathSegment::Field(key) => Some(PathElement::Key(key.clone())),
+            PathSegment::List => None,
+        })
+        .collect();
+    (!prefix.is_empty()).then_some(prefix)
+}
+
+/// Errors at `_entities.i.rest` belong to every object that shared representation `i`.
+fn map_errors(
+    errors: &[Value],
+    service: &str,
+    targets: &[(Vec<Elem<'_>>, usize)],
+    count: usize,
+    fallback: &Option<Vec<PathElement>>,
+) -> Vec<GraphQLError> {
+    let mut out = Vec::with_capacity(errors.len());
+    let mut owners: Option<Vec<Vec<usize>>> = None;
+    for error in errors {
+        let entity_path = error
+            .get("path")
+            .and_then(Value::as_array)
+            .and_then(|p| errors::json_path(p))
+            .and_then(|p| match p.as_slice() {
+                [PathElement::Key(root), PathElement::Index(i), ..]
+                    if root == "_entities" && *i < count =>
+                {
+                    Some((*i, p[2..].to_vec()))
+                }
+                _ => None,
+            });
+        let Some((index, rest)) = entity_path else {
+            out.push(errors::forward(error, service, fallback.clone()));
+            continue;
+        };
+        let owners = owners.get_or_insert_with(|| {
+            let mut owners = vec![Vec::new(); count];
+            for (t, (_, i)) in targets.iter().enumerate() {
+                owners[*i].push(t);
+            }
+            owners
+        });
+        for &t in &owners[index] {
+            let mut path = tree::to_owned_path(&targets[t].0);
+            path.extend(rest.iter().cloned());
+            out.push(errors::forward(error, service, Some(path)));
+        }
+    }
+    out
+}
+
+fn hash_of(value: &Value) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hash_value(value, &mut hasher);
+    hasher.finish()
+}
+
+fn hash_value(value: &Value, state: &mut DefaultHasher) {
+    match value {
+        Value::Null => 0u8.hash(state),
+        Value::Bool(b) => (1u8, b).hash(state),
+        Value::Number(n) => {
+            2u8.hash(state);
+            match (n.as_i64(), n.as_u64(), n.as_f64()) {
+                (Some(i), _, _) => i.hash(state),
+                (_, Some(u), _) => u.hash(state),
+                (_, _, f) => f.map(f64::to_bits).hash(state),
+            }
+        }
+        Value::String(s) => (3u8, s).hash(state),
+        Value::Array(items) => {
+            (4u8, items.len()).hash(state);
+            items.iter().for_each(|item| hash_value(item, state));
+        }
+        Value::Object(map) => {
+            (5u8, map.len()).hash(state);
+            for (k, v) in map {
+                k.hash(state);
+                hash_value(v, state);
+            }
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! Shapes the merged tree into exactly what the client asked for (spec §6.3 CollectFields and
+//! §6.4.3 CompleteValue), with null propagation (§6.4.4) against the API schema types carried by
+//! the normalized operation. Values are moved out of the tree, never copied.
+
+use apollo_compiler::Schema;
+use apollo_compiler::ast::{self, Type};
+use apollo_compiler::schema::ExtendedType;
+use operation::{Field, Selection, SelectionSet};
+use serde_json::{Map, Value};
+
+use crate::blame::PathTrie;
+use crate::response::{GraphQLError, codes};
+use crate::rewrites::type_matches;
+use crate::tree::{self, Elem};
+
+/// A null that must replace the nearest nullable ancestor; its error is already recorded.
+pub(crate) struct Bubble;
+
+pub(crate) struct Projector<'a> {
+    schema: &'a Schema,
+    variables: &'a Map<String, Value>,
+    /// Paths that already have an error (subgraph errors, failed fetches): a null there is
+    /// explained, so null propagation adds no second error.
+    reported: &'a PathTrie,
+    pub errors: Vec<GraphQLError>,
+    path: Vec<Elem<'a>>,
+}
+
+type Grouped<'a> = Vec<(&'a str, Vec<&'a Field>)>;
+
+impl<'a> Projector<'a> {
+    pub fn new(
+        schema: &'a Schema,
+        variables: &'a Map<String, Value>,
+        reported: &'a PathTrie,
+    ) -> Self {
+        Self {
+            schema,
+            variables,
+            reported,
+            errors: Vec::new(),
+            path: Vec::with_capacity(16),
+        }
+    }
+
+    /// The `data` entry: the root object, or null when a non-null root field is null.
+    pub fn root(&mut self, data: Map<String, Value>, root: &'a SelectionSet) -> Value {
+        self.complete_object(data, &root.ty, &[root])
+            .unwrap_or(Value::Null)
+    }
+
+    fn complete_object(
+        &mut self,
+        mut source: Map<String, Value>,
+        static_type: &'a str,
+        sets: &[&'a SelectionSet],
+    ) -> Result<Value, Bubble> {
+        let runtime = self.runtime_type(&source, static_type)?;
+        let mut out = Map::new();
+        let mut failed = false;
+        let simple = sets.len() == 1
+            && sets[0]
+                .selections
+                .iter()
+                .all(|s| matches!(s, Selection::Field(_)));
+        if simple {
+            for selection in &sets[0].selections {
+                let Selection::Field(field) = selection else {
+                    continue;
+                };
+                if !self.included(&field.directives) {
+                    continue;
+                }
+                let single;
+                let subs: &[&'a SelectionSet] = match &field.selection_set {
+                    Some(set) => {
+                        single = [set];
+                        &single
+                    }
+                    None => &[],
+                };
+                failed |= self
+                    .complete_field(&mut source, &mut out, runtime, field, subs)
+                    .is_err();
+            }
+        } else {
+            let mut grouped: Grouped<'a> = Vec::new();
+            for set in sets {
+                self.collect_fields(set, runtime, &mut grouped);
+            }
+            for (_, fields) in &grouped {
+                let subs: Vec<&'a SelectionSet> = fields
+                    .iter()
+                    .filter_map(|f| f.selection_set.as_ref())
+                    .collect();
+                failed |= self
+                    .complete_field(&mut source, &mut out, runtime, fields[0], &subs)
+                    .is_err();
+            }
+        }
+        if failed {
+            Err(Bubble)
+        } else {
+            Ok(Value::Object(out))
+        }
+    }
+
+    /// The object's concrete type: the static type for object types, else its `__typename`,
+    /// which must be a possible type of the static one.
+    fn runtime_type(
+        &mut self,
+        source: &Map<String, Value>,
+        static_type: &'a str,
+    ) -> Result<&'a str, Bubble> {
+        match self.schema.types.get_key_value(static_type) {
+            Some((name, ExtendedType::Object(_))) => Ok(name.as_str()),
+            Some((_, ExtendedType::Interface(_) | ExtendedType::Union(_))) => {
+                let typename = source.get("__typename").and_then(Value::as_str);
+                match typename.and_then(|t| self.schema.types.get_key_value(t)) {
+                    Some((name, ExtendedType::Object(_)))
+                        if self.schema.is_subtype(static_type, name) =>
+                    {
+                        Ok(name.as_str())
+                    }
+                    _ => {
+                        let message = match typename {
+                            Some(t) => format!("'{t}' is not a possible type of '{static_type}'"),
+                            None => format!(
+                                "an object of abstract type '{static_type}' has no '__typename'"
+                            ),
+                        };
+                        if !self.reported.covers(&self.path) {
+                            self.error_here(message);
+                        }
+                        Err(Bubble)
+                    }
+                }
+            }
+            _ => Ok(static_type),
+        }
+    }
+
+    fn collect_fields(&self, set: &'a SelectionSet, runtime: &str, grouped: &mut Grouped<'a>) {
+        for selection in &set.selections {
+            match selection {
+                Selection::Field(field) => {
+                    if !self.included(&field.directives) {
+                        continue;
+                    }
+                    let key = field.response_key().as_str();
+                    match grouped.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, fields)) => fields.push(field),
+                        None => grouped.push((key, vec![field])),
+                    }
+                }
+                Selection::InlineFragment(fragment) => {
+                    if self.included(&fragment.directives)
+                        && type_matches(self.schema, &fragment.type_condition, runtime)
+                    {
+                        self.collect_fields(&fragment.selection_set, runtime, grouped);
+                    }
+                }
+            }
+        }
+    }
+
+    fn complete_field(
+        &mut self,
+        source: &mut Map<String, Value>,
+        out: &mut Map<String, Value>,
+        runtime: &'a str,
+        field: &'a Field,
+        subs: &[&'a SelectionSet],
+    ) -> Result<(), Bubble> {
+        let key = field.response_key().as_str();
+        if field.name == "__typename" {
+            out.insert(key.to_owned(), Value::String(runtime.to_owned()));
+            return Ok(());
+        }
+        // Reusing the tree's key saves an allocation per field.
+        let (owned_key, value) = source
+            .remove_entry(key)
+            .unwrap_or_else(|| (key.to_owned(), Value::Null));
+        self.path.push(Elem::Key(key));
+        let result = if field.is_meta() {
+            // `__schema` / `__type`: already shaped by the introspection executor.
+            if value.is_null() && field.ty.is_non_null() {
+                self.violation(runtime, field);
+                Err(Bubble)
+            } else {
+                Ok(value)
+            }
+        } else {
+            self.complete(value, &field.ty, subs, runtime, field)
+        };
+        self.path.pop();
+        out.insert(owned_key, result?);
+        Ok(())
+    }
+
+    fn complete(
+        &mut self,
+        value: Value,
+        ty: &'a Type,
+        subs: &[&'a SelectionSet],
+        parent: &str,
+        field: &'a Field,
+    ) -> Result<Value, Bubble> {
+        let result = match value {
+            Value::Null => Ok(Value::Null),
+            value => match ty {
+                Type::List(inner) | Type::NonNullList(inner) => {
+                    self.complete_list(value, inner, subs, parent, field)
+                }
+                Type::Named(name) | Type::NonNullNamed(name) => {
+                    if field.selection_set.is_some() {
+                        match value {
+                            Value::Object(object) => self.complete_object(object, name, subs),
+                            other => Err(self.invalid(parent, field, "an object", &other)),
+                        }
+                    } else {
+                        self.complete_leaf(value, name, parent, field)
+                    }
+                }
+            },
+        };
+        match (result, ty.is_non_null()) {
+            (Ok(Value::Null), true) => {
+                self.violation(parent, field);
+                Err(Bubble)
+            }
+            (Err(Bubble), false) => Ok(Value::Null),
+            (result, _) => result,
+        }
+    }
+
+    fn complete_list(
+        &mut self,
+        value: Value,
+        item_type: &'a Type,
+        subs: &[&'a SelectionSet],
+        parent: &str,
+        field: &'a Field,
+    ) -> Result<Value, Bubble> {
+        let Value::Array(items) = value else {
+            return Err(self.invalid(parent, field, "a list", &value));
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut failed = false;
+        for (i, item) in items.into_iter().enumerate() {
+            self.path.push(Elem::Index(i));
+            match self.complete(item, item_type, subs, parent, field) {
+                Ok(v) => out.push(v),
+                // Keep going: every other item's errors are still reported.
+                Err(Bubble) => failed = true,
+            }
+            self.path.pop();
+        }
+        if failed {
+            Err(Bubble)
+        } else {
+            Ok(Value::Array(out))
+        }
+    }
+
+    fn complete_leaf(
+        &mut self,
+        value: Value,
+        type_name: &str,
+        parent: &str,
+        field: &'a Field,
+    ) -> Result<Value, Bubble> {
+        let coerced = match type_name {
+            "Int" => match &value {
+                Value::Number(n) => n
+                    .as_i64()
+                    .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
+                    .filter(|i| i32::try_from(*i).is_ok())
+                    .map(Value::from),
+                _ => None,
+            },
+            "Float" => value.is_number().then_some(value.clone()),
+            "String" => value.is_string().then_some(value.clone()),
+            "Boolean" => value.is_boolean().then_some(value.clone()),
+            "ID" => match &value {
+                Value::String(_) => Some(value.clone()),
+                Value::Number(n) if n.is_i64() || n.is_u64() => Some(Value::String(n.to_string())),
+                _ => None,
+            },
+            other => match self.schema.types.get(other) {
+                Some(ExtendedType::Enum(e)) => value
+                    .as_str()
+                    .is_some_and(|s| e.values.contains_key(s))
+                    .then_some(value.clone()),
+                // Custom scalars carry any JSON.
+                _ => Some(value.clone()),
+            },
+        };
+        match coerced {
+            Some(v) => Ok(v),
+            None => Err(self.invalid(parent, field, type_name, &value)),
+        }
+    }
+
+    fn included(&self, directives: &ast::DirectiveList) -> bool {
+        if directives.is_empty() {
+            return true;
+        }
+        let condition = |name: &str| {
+            directives
+                .get(name)
+                .and_then(|d| d.specified_argument_by_name("if"))
+                .map(|v| match &**v {
+                    ast::Value::Boolean(b) => *b,
+                    ast::Value::Variable(var) => {
+                        self.variables.get(var.as_str()) == Some(&Value::Bool(true))
+                    }
+                    _ => false,
+                })
+        };
+        condition("skip") != Some(true) && condition("include") != Some(false)
+    }
+
+    fn violation(&mut self, parent: &str, field: &Field) {
+        if !self.reported.covers(&self.path) {
+            self.error_here(format!(
+                "Cannot return null for non-nullable field {parent}.{}",
+                field.name
+            ));
+        }
+    }
+
+    fn invalid(&mut self, parent: &str, field: &Field, expected: &str, got: &Value) -> Bubble {
+        if !self.reported.covers(&self.path) {
+            let got = match got {
+                Value::Null => "null",
+                Value::Bool(_) => "a boolean",
+                Value::Number(_) => "a number",
+                Value::String(_) => "a string",
+                Value::Array(_) => "a list",
+                Value::Object(_) => "an object",
+            };
+            self.error_here(format!(
+                "Invalid value from subgraph for {parent}.{}: expected {expected}, got {got}",
+                field.name
+            ));
+        }
+        Bubble
+    }
+
+    fn error_here(&mut self, message: String) {
+        let error = GraphQLError::new(message, codes::RESPONSE_VALIDATION_FAILED)
+            .with_path(Some(tree::to_owned_path(&self.path)));
+        self.errors.push(error);
+    }
+}
