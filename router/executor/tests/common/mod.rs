@@ -18,7 +18,10 @@ pub struct Harness {
 }
 
 pub fn harness(fixture: &str) -> Harness {
-    let path = format!("{}/tests/fixtures/{fixture}.graphql", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/{fixture}.graphql",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let sdl = std::fs::read_to_string(&path).expect("fixture exists");
     let supergraph = Supergraph::parse(&sdl, &path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let api_schema = Arc::new(supergraph.api_schema.clone());
@@ -118,8 +121,10 @@ impl Subgraphs {
 
     /// Root queries to `service` answer this whole body.
     pub fn root_body(mut self, service: &str, body_value: Value) -> Self {
-        self.root
-            .insert(service.into(), Box::new(move |_| Ok(body(body_value.clone()))));
+        self.root.insert(
+            service.into(),
+            Box::new(move |_| Ok(body(body_value.clone()))),
+        );
         self
     }
 
@@ -179,8 +184,15 @@ impl SubgraphTransport for Subgraphs {
             query: request.query.to_owned(),
             variables: request.variables,
         };
-        self.requests.lock().expect("not poisoned").push(recorded.clone());
-        let handlers = if recorded.is_entities() { &self.entities } else { &self.root };
+        self.requests
+            .lock()
+            .expect("not poisoned")
+            .push(recorded.clone());
+        let handlers = if recorded.is_entities() {
+            &self.entities
+        } else {
+            &self.root
+        };
         match handlers.get(&recorded.service) {
             Some(handler) => handler(&recorded),
             None => Err(FetchError::UnknownService {

@@ -1,0 +1,248 @@
+//! Subgraph errors forwarded with client paths; failed fetches give partial data and one error.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Subgraphs, body, harness};
+use executor::FetchError;
+use serde_json::{Value, json};
+
+fn shelf(ids: &[&str]) -> Value {
+    json!({ "shelves": [ids
+        .iter()
+        .map(|id| json!({ "__typename": "Product", "id": id, "name": format!("N{id}") }))
+        .collect::<Vec<_>>()] })
+}
+
+#[tokio::test]
+async fn entity_errors_map_to_every_path_that_shared_the_representation() {
+    let h = harness("lists");
+    let subgraphs = Subgraphs::new()
+        .root("catalog", shelf(&["1", "2", "1"]))
+        .entities_with("prices", |request| {
+            assert_eq!(request.representations().len(), 2);
+            Ok(body(json!({
+                "data": { "_entities": [
+                    { "__typename": "Product", "discount": null },
+                    { "__typename": "Product", "discount": 7 },
+                ] },
+                "errors": [
+                    { "message": "no discount for 1", "path": ["_entities", 0, "discount"],
+                      "extensions": { "code": "NO_DISCOUNT" }, "locations": [{ "line": 1, "column": 90 }] },
+                    { "message": "something else" },
+                ],
+            })))
+        });
+    let response = h
+        .run("{ shelves { name discount } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "shelves": [[
+                { "name": "N1", "discount": null },
+                { "name": "N2", "discount": 7 },
+                { "name": "N1", "discount": null },
+            ]] },
+            "errors": [
+                { "message": "no discount for 1", "path": ["shelves", 0, 0, "discount"],
+                  "extensions": { "code": "NO_DISCOUNT", "serviceName": "prices" } },
+                { "message": "no discount for 1", "path": ["shelves", 0, 2, "discount"],
+                  "extensions": { "code": "NO_DISCOUNT", "serviceName": "prices" } },
+                { "message": "something else", "path": ["shelves"],
+                  "extensions": { "code": "DOWNSTREAM_SERVICE_ERROR", "serviceName": "prices" } },
+            ],
+        })
+    );
+}
+
+#[tokio::test]
+async fn an_unreachable_subgraph_gives_partial_data_and_one_error() {
+    let h = harness("lists");
+    let subgraphs = Subgraphs::new()
+        .root("catalog", shelf(&["1", "2", "3"]))
+        .entities_with("prices", |request| {
+            Err(FetchError::Unreachable {
+                service: request.service.clone(),
+                reason: "connection refused".into(),
+            })
+        });
+    let response = h
+        .run("{ shelves { name discount } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "shelves": [[
+                { "name": "N1", "discount": null },
+                { "name": "N2", "discount": null },
+                { "name": "N3", "discount": null },
+            ]] },
+            "errors": [{
+                "message": "subgraph 'prices' is unreachable: connection refused",
+                "path": ["shelves"],
+                "extensions": { "code": "SUBGRAPH_REQUEST_FAILED", "serviceName": "prices" },
+            }],
+        })
+    );
+}
+
+#[tokio::test]
+async fn non_null_fields_of_a_failed_fetch_null_their_parents_without_more_errors() {
+    let h = harness("lists");
+    let subgraphs = Subgraphs::new()
+        .root("catalog", shelf(&["1", "2"]))
+        .entities_with("prices", |request| {
+            Err(FetchError::Timeout {
+                service: request.service.clone(),
+                timeout: Duration::from_secs(2),
+            })
+        });
+    let response = h
+        .run("{ shelves { name price } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(response["data"], json!({ "shelves": [[null, null]] }));
+    let errors = response["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0]["extensions"]["code"], "SUBGRAPH_TIMEOUT");
+}
+
+#[tokio::test]
+async fn a_failed_root_fetch_nulls_only_its_own_fields() {
+    let h = harness("shop");
+    let subgraphs = Subgraphs::new()
+        .root_with("users", |_| {
+            Err(FetchError::HttpStatus {
+                service: "users".into(),
+                status: 503,
+            })
+        })
+        .root(
+            "products",
+            json!({ "product": { "__typename": "Product", "upc": "1", "name": "A" } }),
+        );
+    let response = h
+        .run(
+            r#"{ me { username } product(upc: "1") { name } }"#,
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "me": null, "product": { "name": "A" } },
+            "errors": [{
+                "message": "subgraph 'users' answered HTTP 503",
+                "extensions": { "code": "SUBGRAPH_REQUEST_FAILED", "serviceName": "users" },
+            }],
+        })
+    );
+}
+
+#[tokio::test]
+async fn fetches_that_depend_on_a_failed_fetch_are_skipped() {
+    let h = harness("shop");
+    let subgraphs = Subgraphs::new()
+        .root(
+            "products",
+            json!({ "topProducts": [{ "__typename": "Product", "upc": "1" }] }),
+        )
+        .entities_with("reviews", |_| {
+            Err(FetchError::Unreachable {
+                service: "reviews".into(),
+                reason: "down".into(),
+            })
+        })
+        .entities("users", |_| panic!("users must not be asked"));
+    let response = h
+        .run(
+            "{ topProducts { reviews { author { email } } } }",
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    // `reviews: [Review!]!` and `topProducts: [Product!]!`: the null reaches the root.
+    assert_eq!(response["data"], Value::Null);
+    let errors = response["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0]["extensions"]["serviceName"], "reviews");
+    assert!(subgraphs.requests_to("users").is_empty());
+}
+
+#[tokio::test]
+async fn wrongly_shaped_entity_answers_are_invalid_responses() {
+    let h = harness("lists");
+    let subgraphs = Subgraphs::new()
+        .root("catalog", shelf(&["1", "2"]))
+        .entities_with("prices", |_| {
+            Ok(body(
+                json!({ "data": { "_entities": [{ "__typename": "Product", "discount": 1 }] } }),
+            ))
+        });
+    let response = h
+        .run("{ shelves { name discount } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response["data"],
+        json!({ "shelves": [[{ "name": "N1", "discount": null }, { "name": "N2", "discount": null }]] })
+    );
+    assert_eq!(response["errors"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        response["errors"][0]["extensions"]["code"],
+        "SUBGRAPH_INVALID_RESPONSE"
+    );
+    assert_eq!(
+        response["errors"][0]["message"],
+        "subgraph 'prices' sent an invalid response: `_entities` has 1 items for 2 representations"
+    );
+}
+
+#[tokio::test]
+async fn root_errors_keep_their_path_and_code() {
+    let h = harness("shop");
+    let subgraphs = Subgraphs::new().root_body(
+        "products",
+        json!({
+            "data": { "product": null },
+            "errors": [{ "message": "not allowed", "path": ["product"],
+                         "extensions": { "code": "FORBIDDEN", "detail": 1 } }],
+        }),
+    );
+    let response = h
+        .run(r#"{ product(upc: "1") { name } }"#, json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "product": null },
+            "errors": [{ "message": "not allowed", "path": ["product"],
+                         "extensions": { "code": "FORBIDDEN", "detail": 1, "serviceName": "products" } }],
+        })
+    );
+}
+
+#[tokio::test]
+async fn entity_nulls_with_errors_are_forwarded_not_failures() {
+    let h = harness("lists");
+    let subgraphs = Subgraphs::new()
+        .root("catalog", shelf(&["1"]))
+        .entities_with("prices", |_| {
+            Ok(body(json!({
+                "data": null,
+                "errors": [{ "message": "boom", "path": ["_entities", 0] }],
+            })))
+        });
+    let response = h
+        .run("{ shelves { id price } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "shelves": [[null]] },
+            "errors": [{ "message": "boom", "path": ["shelves", 0, 0],
+                         "extensions": { "code": "DOWNSTREAM_SERVICE_ERROR", "serviceName": "prices" } }],
+        })
+    );
+}

@@ -1,0 +1,181 @@
+//! Spec §6.4.4: a null in a non-null position nulls the nearest nullable ancestor, with one
+//! error at the field's path; wrongly-typed subgraph values are field errors.
+
+mod common;
+
+use common::{Subgraphs, harness, key};
+use serde_json::{Value, json};
+
+fn errors_at(response: &Value) -> Vec<(Value, Value)> {
+    response["errors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| (e["path"].clone(), e["extensions"]["code"].clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_null_in_a_non_null_field_nulls_the_nearest_nullable_ancestor() {
+    let h = harness("shop");
+    let subgraphs = Subgraphs::new().root(
+        "products",
+        json!({ "product": { "__typename": "Product", "upc": "1", "name": null, "sku": "S" } }),
+    );
+    let response = h
+        .run(
+            r#"{ product(upc: "1") { sku name } }"#,
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(response["data"], json!({ "product": null }));
+    assert_eq!(
+        errors_at(&response),
+        vec![(
+            json!(["product", "name"]),
+            json!("RESPONSE_VALIDATION_FAILED")
+        )]
+    );
+    assert_eq!(
+        response["errors"][0]["message"],
+        "Cannot return null for non-nullable field Product.name"
+    );
+}
+
+#[tokio::test]
+async fn a_missing_non_null_field_nulls_only_its_list_item_when_items_are_nullable() {
+    let h = harness("lists");
+    let subgraphs = Subgraphs::new()
+        .root(
+            "catalog",
+            json!({ "shelves": [[
+                { "__typename": "Product", "id": "1", "name": "A" },
+                { "__typename": "Product", "id": "2", "name": "B" },
+            ]] }),
+        )
+        .entities("prices", |rep| {
+            if key(rep, "id") == "2" {
+                json!({ "__typename": "Product" })
+            } else {
+                json!({ "__typename": "Product", "price": 5 })
+            }
+        });
+    let response = h
+        .run("{ shelves { name price } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response["data"],
+        json!({ "shelves": [[{ "name": "A", "price": 5 }, null]] })
+    );
+    assert_eq!(
+        errors_at(&response),
+        vec![(
+            json!(["shelves", 0, 1, "price"]),
+            json!("RESPONSE_VALIDATION_FAILED")
+        )]
+    );
+}
+
+#[tokio::test]
+async fn a_null_reaching_a_non_null_root_field_nulls_data() {
+    let h = harness("shop");
+    let subgraphs = Subgraphs::new().root(
+        "products",
+        json!({ "topProducts": [
+            { "__typename": "Product", "upc": "1", "name": "A" },
+            { "__typename": "Product", "upc": "2", "name": null },
+        ] }),
+    );
+    let response = h
+        .run("{ topProducts { name } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(response["data"], Value::Null);
+    assert_eq!(
+        errors_at(&response),
+        vec![(
+            json!(["topProducts", 1, "name"]),
+            json!("RESPONSE_VALIDATION_FAILED")
+        )]
+    );
+}
+
+#[tokio::test]
+async fn a_null_the_subgraph_already_reported_gets_no_second_error() {
+    let h = harness("shop");
+    let subgraphs = Subgraphs::new().root_body(
+        "products",
+        json!({
+            "data": { "product": { "__typename": "Product", "upc": "1", "name": null } },
+            "errors": [{ "message": "name lookup failed", "path": ["product", "name"] }],
+        }),
+    );
+    let response = h
+        .run(r#"{ product(upc: "1") { name } }"#, json!({}), &subgraphs)
+        .await;
+    assert_eq!(response["data"], json!({ "product": null }));
+    assert_eq!(
+        errors_at(&response),
+        vec![(
+            json!(["product", "name"]),
+            json!("DOWNSTREAM_SERVICE_ERROR")
+        )]
+    );
+}
+
+#[tokio::test]
+async fn wrongly_typed_values_are_field_errors_not_panics() {
+    let h = harness("lists");
+    let subgraphs = Subgraphs::new()
+        .root(
+            "catalog",
+            json!({ "shelves": [[
+                { "__typename": "Product", "id": "1", "name": 42, "related": { "id": "x" } },
+                { "__typename": "Product", "id": 2, "name": "ok", "related": [] },
+                "not an object",
+            ]] }),
+        )
+        .entities("prices", |rep| {
+            if key(rep, "id") == "1" {
+                json!({ "__typename": "Product", "discount": "cheap" })
+            } else {
+                json!({ "__typename": "Product", "discount": 3_000_000_000u64 })
+            }
+        });
+    let response = h
+        .run(
+            "{ shelves { id name discount related { id } } }",
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(
+        response["data"],
+        json!({ "shelves": [[
+            { "id": "1", "name": null, "discount": null, "related": null },
+            { "id": "2", "name": "ok", "discount": null, "related": [] },
+            null,
+        ]] })
+    );
+    let mut paths: Vec<String> = errors_at(&response)
+        .iter()
+        .map(|(path, code)| {
+            assert_eq!(code, "RESPONSE_VALIDATION_FAILED");
+            path.to_string()
+        })
+        .collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            r#"["shelves",0,0,"discount"]"#,
+            r#"["shelves",0,0,"name"]"#,
+            r#"["shelves",0,0,"related"]"#,
+            r#"["shelves",0,1,"discount"]"#,
+            r#"["shelves",0,2]"#,
+        ]
+    );
+}
