@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod errors;
 pub mod http;
+pub mod pagination;
 pub mod seed;
 pub mod server;
 pub mod telemetry;
