@@ -193,7 +193,8 @@ impl Compiler {
             .iter()
             .map(|e| {
                 // Infallible: GraphQLError is plain strings, numbers and maps.
-                serde_json::to_value(e).unwrap_or_else(|_| serde_json::json!({ "message": e.message }))
+                serde_json::to_value(e)
+                    .unwrap_or_else(|_| serde_json::json!({ "message": e.message }))
             })
             .collect();
         Ok(IntrospectionResponse {

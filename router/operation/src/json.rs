@@ -15,7 +15,9 @@ pub(crate) fn to_compiler(value: &serde_json::Value) -> JsonValue {
         serde_json::Value::Bool(b) => JsonValue::Bool(*b),
         serde_json::Value::Number(n) => JsonValue::Number(n.clone()),
         serde_json::Value::String(s) => JsonValue::String(s.as_str().into()),
-        serde_json::Value::Array(items) => JsonValue::Array(items.iter().map(to_compiler).collect()),
+        serde_json::Value::Array(items) => {
+            JsonValue::Array(items.iter().map(to_compiler).collect())
+        }
         serde_json::Value::Object(map) => JsonValue::Object(to_compiler_map(map)),
     }
 }

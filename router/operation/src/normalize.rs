@@ -145,12 +145,7 @@ impl<'a> Normalizer<'a> {
             .is_none_or(|ty| ty.is_leaf())
     }
 
-    fn collect(
-        &self,
-        parent: &Name,
-        set: &'a executable::SelectionSet,
-        out: &mut Collected<'a>,
-    ) {
+    fn collect(&self, parent: &Name, set: &'a executable::SelectionSet, out: &mut Collected<'a>) {
         for selection in &set.selections {
             if !self.included(selection.directives()) {
                 continue;

@@ -107,10 +107,13 @@ impl NormalizedOperation {
     }
 
     fn root_fields(&self) -> impl Iterator<Item = &Field> {
-        self.selection_set.selections.iter().filter_map(|s| match s {
-            Selection::Field(f) => Some(f),
-            Selection::InlineFragment(_) => None,
-        })
+        self.selection_set
+            .selections
+            .iter()
+            .filter_map(|s| match s {
+                Selection::Field(f) => Some(f),
+                Selection::InlineFragment(_) => None,
+            })
     }
 
     /// The variables referenced by the remaining selections, in order of first use.
@@ -121,12 +124,19 @@ impl NormalizedOperation {
         used
     }
 
-    /// The operation as GraphQL syntax.
+    /// The operation as GraphQL syntax, declaring only the variables still in use (GraphQL
+    /// forbids unused ones); see [`SelectionSet::to_ast`] for empty selection sets.
     pub fn to_ast(&self) -> ast::OperationDefinition {
+        let used = self.used_variables();
         ast::OperationDefinition {
             operation_type: self.kind,
             name: self.name.clone(),
-            variables: self.variables.clone(),
+            variables: self
+                .variables
+                .iter()
+                .filter(|v| used.contains(&v.name))
+                .cloned()
+                .collect(),
             directives: self.directives.clone(),
             selection_set: self.selection_set.to_ast(),
         }
@@ -160,7 +170,19 @@ impl SelectionSet {
         }
     }
 
+    /// The selections as GraphQL syntax. Where every sub-selection was skipped the syntax gets
+    /// `__typename`, so that the printed operation stays valid GraphQL (for a subgraph or a
+    /// second validation); `self.selections` stays empty.
     pub fn to_ast(&self) -> Vec<ast::Selection> {
+        if self.selections.is_empty() {
+            return vec![ast::Selection::Field(Node::new(ast::Field {
+                alias: None,
+                name: apollo_compiler::name!("__typename"),
+                arguments: Vec::new(),
+                directives: ast::DirectiveList::new(),
+                selection_set: Vec::new(),
+            }))];
+        }
         self.selections
             .iter()
             .map(|selection| match selection {
