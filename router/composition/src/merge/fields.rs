@@ -1,0 +1,377 @@
+//! Object and interface types: fields, `@join__field`, sharing and `@override`.
+
+use std::collections::HashMap;
+
+use apollo_compiler::ast::Type;
+use indexmap::IndexMap;
+
+use super::model::{JoinField, MergedArg, MergedField, MergedType};
+use super::{Merger, merge_applied, merge_descriptions, types};
+use crate::diagnostic::{Diagnostic, Hint, Location, subgraphs_phrase};
+use crate::model::{Field, TypeDef, TypeKind};
+
+/// How `@override` affects one subgraph's copy of a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Overridden {
+    /// Taken over and not needed by the source subgraph any more: no `@join__field`.
+    Unused,
+    /// Taken over but still needed locally (keys, requires): `usedOverridden: true`.
+    Used,
+}
+
+impl Merger<'_> {
+    pub(super) fn merge_composite(&mut self, name: &str, kind: TypeKind, sources: &[(usize, &TypeDef)]) -> MergedType {
+        let mut merged = self.base_type(name, kind, sources);
+        for (graph, ty) in sources {
+            for interface in &ty.implements {
+                if !merged.implements.contains(interface) {
+                    merged.implements.push(interface.clone());
+                }
+                merged.join_implements.push((*graph, interface.clone()));
+            }
+        }
+        let mut field_names: Vec<&str> = Vec::new();
+        for (_, ty) in sources {
+            for field in ty.fields.keys() {
+                if !field_names.contains(&field.as_str()) {
+                    field_names.push(field);
+                }
+            }
+        }
+        for field_name in field_names {
+            let defs: Vec<(usize, &Field)> = sources
+                .iter()
+                .filter_map(|(g, t)| t.fields.get(field_name).map(|f| (*g, f)))
+                .collect();
+            if let Some(field) = self.merge_field(name, kind, sources, &defs) {
+                merged.fields.insert(field_name.to_string(), field);
+            }
+        }
+        merged
+    }
+
+    fn merge_field(
+        &mut self,
+        type_name: &str,
+        kind: TypeKind,
+        type_sources: &[(usize, &TypeDef)],
+        defs: &[(usize, &Field)],
+    ) -> Option<MergedField> {
+        let field_name = &defs[0].1.name;
+        let coordinate = format!("{type_name}.{field_name}");
+        let locations: Vec<Location> = defs.iter().filter_map(|(_, f)| f.location.clone()).collect();
+
+        if defs.iter().all(|(_, f)| f.external) {
+            let names: Vec<&str> = defs.iter().map(|(g, _)| self.graph_name(*g)).collect();
+            self.errors.push(
+                Diagnostic::new(
+                    "EXTERNAL_MISSING_ON_BASE",
+                    format!(
+                        "Field \"{coordinate}\" is marked @external on all the subgraphs in which it is listed ({}).",
+                        subgraphs_phrase(&names)
+                    ),
+                )
+                .at_all(locations.iter().cloned().map(Some)),
+            );
+            return None;
+        }
+
+        let (overridden, labels) = self.resolve_overrides(type_name, &coordinate, defs);
+        let active: Vec<(usize, &Field)> = defs
+            .iter()
+            .filter(|(g, _)| overridden.get(g) != Some(&Overridden::Unused) || labels.contains_key(g))
+            .copied()
+            .collect();
+
+        if kind == TypeKind::Object {
+            self.check_sharing(type_name, &coordinate, &active, &overridden, &labels);
+        }
+
+        let typed: Vec<(usize, &Type)> = active.iter().map(|(g, f)| (*g, &f.ty)).collect();
+        let ty = match types::most_general(self.subgraphs, &typed) {
+            Ok(ty) => ty.clone(),
+            Err(_) => {
+                self.type_mismatch("FIELD_TYPE_MISMATCH", &format!("Type of field \"{coordinate}\""), &typed, &locations);
+                return None;
+            }
+        };
+        let all_equal = typed.iter().all(|(_, t)| **t == ty);
+        if !all_equal {
+            let mut groups: IndexMap<String, Vec<&str>> = IndexMap::new();
+            for (graph, t) in &typed {
+                groups.entry(t.to_string()).or_default().push(self.graph_name(*graph));
+            }
+            let parts: Vec<String> = groups
+                .iter()
+                .map(|(t, graphs)| format!("type \"{t}\" in {}", subgraphs_phrase(graphs)))
+                .collect();
+            self.hints.push(Hint {
+                code: "INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE",
+                message: format!(
+                    "Type of field \"{coordinate}\" is inconsistent but compatible across subgraphs: will use type \"{ty}\" (from {}) in supergraph but \"{coordinate}\" has {}.",
+                    parts[0].split(" in ").nth(1).unwrap_or_default(),
+                    parts[1..].join(" and ")
+                ),
+                locations: locations.clone(),
+            });
+        }
+
+        let resolving: Vec<(usize, &Field)> = active.iter().filter(|(_, f)| !f.external).copied().collect();
+        let arg_sources = if resolving.is_empty() { active.clone() } else { resolving.clone() };
+        let args = self.merge_args(&coordinate, &arg_sources);
+
+        let needs_join = !all_equal
+            || overridden.values().any(|o| *o == Overridden::Used)
+            || !labels.is_empty()
+            || type_sources.iter().any(|(g, _)| {
+                match active.iter().find(|(ag, _)| ag == g) {
+                    None => true,
+                    Some((_, f)) => f.external || f.requires.is_some() || f.provides.is_some(),
+                }
+            });
+        let join = if needs_join {
+            active
+                .iter()
+                .map(|(g, f)| JoinField {
+                    graph: Some(*g),
+                    requires: f.requires.as_ref().map(|r| r.fields.clone()),
+                    provides: f.provides.as_ref().map(|p| p.fields.clone()),
+                    override_from: f.overrides.as_ref().map(|o| o.from.clone()),
+                    ty: (!all_equal).then(|| f.ty.to_string()),
+                    external: f.external,
+                    used_overridden: overridden.get(g) == Some(&Overridden::Used),
+                    override_label: labels.get(g).cloned(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+
+        let described = if resolving.is_empty() { &active } else { &resolving };
+        Some(MergedField {
+            name: field_name.clone(),
+            description: merge_descriptions(described.iter().map(|(_, f)| f.description.as_ref())),
+            ty,
+            args,
+            join,
+            applied: merge_applied(described.iter().map(|(_, f)| &f.applied)),
+            default: None,
+            locations,
+        })
+    }
+
+    fn resolve_overrides(
+        &mut self,
+        type_name: &str,
+        coordinate: &str,
+        defs: &[(usize, &Field)],
+    ) -> (HashMap<usize, Overridden>, HashMap<usize, String>) {
+        let mut overridden = HashMap::new();
+        let mut labels = HashMap::new();
+        for (graph, field) in defs {
+            let Some(over) = &field.overrides else { continue };
+            let Some(from) = self.subgraphs.iter().position(|s| s.name == over.from) else {
+                self.hints.push(Hint {
+                    code: "FROM_SUBGRAPH_DOES_NOT_EXIST",
+                    message: format!(
+                        "Source subgraph \"{}\" for field \"{coordinate}\" on subgraph \"{}\" does not exist.",
+                        over.from,
+                        self.graph_name(*graph)
+                    ),
+                    locations: over.location.iter().cloned().collect(),
+                });
+                continue;
+            };
+            if from == *graph {
+                continue;
+            }
+            let Some((_, from_field)) = defs.iter().find(|(g, _)| *g == from) else {
+                self.hints.push(Hint {
+                    code: "OVERRIDE_DIRECTIVE_CAN_BE_REMOVED",
+                    message: format!(
+                        "Field \"{coordinate}\" on subgraph \"{}\" no longer exists in the from subgraph. The @override directive can be removed.",
+                        self.graph_name(*graph)
+                    ),
+                    locations: over.location.iter().cloned().collect(),
+                });
+                continue;
+            };
+            if from_field.overrides.is_some() {
+                self.errors.push(
+                    Diagnostic::new(
+                        "OVERRIDE_SOURCE_HAS_OVERRIDE",
+                        format!(
+                            "Field \"{coordinate}\" on subgraph \"{}\" is also marked with directive @override in subgraph \"{}\". Only one @override directive is allowed per field.",
+                            self.graph_name(*graph),
+                            self.graph_name(from)
+                        ),
+                    )
+                    .at(over.location.clone())
+                    .at(from_field.overrides.as_ref().and_then(|o| o.location.clone())),
+                );
+                continue;
+            }
+            if let Some(label) = &over.label {
+                labels.insert(*graph, label.clone());
+                labels.insert(from, label.clone());
+                continue;
+            }
+            let field_name = &from_field.name;
+            let used = self.subgraphs[from].is_key_field(type_name, field_name)
+                || self.subgraphs[from].types.values().any(|t| {
+                    t.fields.values().any(|f| {
+                        f.requires.as_ref().is_some_and(|r| {
+                            t.name == type_name
+                                && crate::fieldset::parse(&r.fields)
+                                    .map(|set| set.iter().any(|s| &s.name == field_name))
+                                    .unwrap_or(false)
+                        })
+                    })
+                });
+            overridden.insert(from, if used { Overridden::Used } else { Overridden::Unused });
+            self.hints.push(Hint {
+                code: "OVERRIDDEN_FIELD_CAN_BE_REMOVED",
+                message: format!(
+                    "Field \"{coordinate}\" on subgraph \"{}\" is overridden. Consider removing it.",
+                    self.graph_name(from)
+                ),
+                locations: from_field.location.iter().cloned().collect(),
+            })
+        }
+        (overridden, labels)
+    }
+
+    fn check_sharing(
+        &mut self,
+        type_name: &str,
+        coordinate: &str,
+        active: &[(usize, &Field)],
+        overridden: &HashMap<usize, Overridden>,
+        labels: &HashMap<usize, String>,
+    ) {
+        let resolving: Vec<(usize, &Field)> = active
+            .iter()
+            .filter(|(g, f)| !f.external && !overridden.contains_key(g))
+            .filter(|(g, f)| {
+                // With progressive override both copies resolve, by design.
+                !(labels.contains_key(g) && f.overrides.is_none())
+            })
+            .copied()
+            .collect();
+        if resolving.len() < 2 {
+            return;
+        }
+        let non_shareable: Vec<&str> = resolving
+            .iter()
+            .filter(|(g, f)| !f.shareable && !self.subgraphs[*g].is_key_field(type_name, &f.name))
+            .map(|(g, _)| self.graph_name(*g))
+            .collect();
+        if non_shareable.is_empty() {
+            return;
+        }
+        let all: Vec<&str> = resolving.iter().map(|(g, _)| self.graph_name(*g)).collect();
+        let which = if non_shareable.len() == all.len() {
+            "all of them".to_string()
+        } else {
+            subgraphs_phrase(&non_shareable)
+        };
+        self.errors.push(
+            Diagnostic::new(
+                "INVALID_FIELD_SHARING",
+                format!(
+                    "Non-shareable field \"{coordinate}\" is resolved from multiple subgraphs: it is resolved from {} and defined as non-shareable in {which}",
+                    subgraphs_phrase(&all)
+                ),
+            )
+            .at_all(resolving.iter().map(|(_, f)| f.location.clone())),
+        );
+    }
+
+    fn merge_args(&mut self, coordinate: &str, defs: &[(usize, &Field)]) -> IndexMap<String, MergedArg> {
+        let mut names: Vec<&str> = Vec::new();
+        for (_, field) in defs {
+            for arg in field.args.keys() {
+                if !names.contains(&arg.as_str()) {
+                    names.push(arg);
+                }
+            }
+        }
+        let mut out = IndexMap::new();
+        for arg_name in names {
+            let arg_coordinate = format!("{}({arg_name}:)", coordinate);
+            let having: Vec<(usize, &crate::model::InputValue)> = defs
+                .iter()
+                .filter_map(|(g, f)| f.args.get(arg_name).map(|a| (*g, a)))
+                .collect();
+            let locations: Vec<Location> = having.iter().filter_map(|(_, a)| a.location.clone()).collect();
+            let missing: Vec<&str> = defs
+                .iter()
+                .filter(|(_, f)| !f.args.contains_key(arg_name))
+                .map(|(g, _)| self.graph_name(*g))
+                .collect();
+            if !missing.is_empty() {
+                let required: Vec<&str> = having
+                    .iter()
+                    .filter(|(_, a)| types::is_required(&a.ty, a.default.is_some()))
+                    .map(|(g, _)| self.graph_name(*g))
+                    .collect();
+                let present: Vec<&str> = having.iter().map(|(g, _)| self.graph_name(*g)).collect();
+                if required.is_empty() {
+                    self.hints.push(Hint {
+                        code: "INCONSISTENT_ARGUMENT_PRESENCE",
+                        message: format!(
+                            "Optional argument \"{arg_coordinate}\" will not be included in the supergraph as it does not appear in all subgraphs: it is defined in {} but not in {}.",
+                            subgraphs_phrase(&present),
+                            subgraphs_phrase(&missing)
+                        ),
+                        locations,
+                    });
+                } else {
+                    self.errors.push(
+                        Diagnostic::new(
+                            "REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH",
+                            format!(
+                                "Argument \"{arg_coordinate}\" is required in some subgraphs but does not appear in all subgraphs: it is required in {} but does not appear in {}",
+                                subgraphs_phrase(&required),
+                                subgraphs_phrase(&missing)
+                            ),
+                        )
+                        .at_all(locations.into_iter().map(Some)),
+                    );
+                }
+                continue;
+            }
+            let typed: Vec<(usize, &Type)> = having.iter().map(|(g, a)| (*g, &a.ty)).collect();
+            let ty = match types::most_specific(&typed) {
+                Ok(ty) => ty.clone(),
+                Err(_) => {
+                    self.type_mismatch(
+                        "FIELD_ARGUMENT_TYPE_MISMATCH",
+                        &format!("Type of argument \"{arg_coordinate}\""),
+                        &typed,
+                        &locations,
+                    );
+                    continue;
+                }
+            };
+            let default = self.merge_default(
+                "ARGUMENT_DEFAULT_MISMATCH",
+                &format!("Argument \"{arg_coordinate}\""),
+                having.iter().map(|(g, a)| (*g, a.default.as_ref())),
+                &locations,
+            );
+            out.insert(
+                arg_name.to_string(),
+                MergedArg {
+                    name: arg_name.to_string(),
+                    description: merge_descriptions(having.iter().map(|(_, a)| a.description.as_ref())),
+                    ty,
+                    default,
+                    applied: merge_applied(having.iter().map(|(_, a)| &a.applied)),
+                    locations,
+                },
+            );
+        }
+        out
+    }
+}

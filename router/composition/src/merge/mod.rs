@@ -1,0 +1,621 @@
+//! Merges normalized subgraphs into one supergraph model with `join__*` metadata, applying
+//! Apollo's merge rules (sharing, type compatibility, argument/input intersection, enums by
+//! usage, `@override`, `@interfaceObject`).
+
+mod fields;
+mod inaccessible;
+pub mod model;
+pub mod types;
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+
+use crate::diagnostic::{Diagnostic, Hint, Location, join_quoted, subgraphs_phrase};
+use crate::model::{Applied, Subgraph, TypeDef, TypeKind};
+use model::{Graph, JoinField, JoinType, MergedField, MergedSchema, MergedType, MergedValue};
+
+pub(crate) struct Merger<'a> {
+    pub subgraphs: &'a [Subgraph],
+    pub errors: Vec<Diagnostic>,
+    pub hints: Vec<Hint>,
+}
+
+/// Where an enum is used, with one example coordinate for each side (for messages).
+#[derive(Default)]
+struct EnumUsage {
+    input: Option<String>,
+    output: Option<String>,
+}
+
+pub fn merge(subgraphs: &[Subgraph]) -> (MergedSchema, Vec<Diagnostic>, Vec<Hint>) {
+    let mut merger = Merger {
+        subgraphs,
+        errors: Vec::new(),
+        hints: Vec::new(),
+    };
+    let graphs = graph_enum_names(subgraphs);
+
+    let mut names: Vec<&str> = Vec::new();
+    for subgraph in subgraphs {
+        for name in subgraph.types.keys() {
+            if !names.contains(&name.as_str()) {
+                names.push(name);
+            }
+        }
+    }
+    let usage = enum_usage(subgraphs);
+
+    let mut types = IndexMap::new();
+    for name in names {
+        let sources: Vec<(usize, &TypeDef)> = subgraphs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.types.get(name).map(|t| (i, t)))
+            .collect();
+        let Some(kind) = merger.check_kind(name, &sources) else { continue };
+        let merged = match kind {
+            TypeKind::Object | TypeKind::Interface => merger.merge_composite(name, kind, &sources),
+            TypeKind::Union => merger.merge_union(name, &sources),
+            TypeKind::Enum => merger.merge_enum(name, &sources, usage.get(name)),
+            TypeKind::InputObject => merger.merge_input(name, &sources),
+            TypeKind::Scalar => merger.base_type(name, kind, &sources),
+        };
+        types.insert(name.to_string(), merged);
+    }
+
+    let mut schema = MergedSchema {
+        graphs,
+        roots: ["Query", "Mutation", "Subscription"]
+            .into_iter()
+            .filter(|r| types.contains_key(*r))
+            .map(str::to_string)
+            .collect(),
+        types,
+    };
+    merger.add_interface_object_fields(&mut schema);
+    merger.check_interface_fields(&schema);
+    if !schema.types.contains_key("Query") {
+        merger.errors.push(Diagnostic::new(
+            "NO_QUERIES",
+            "No queries found in any subgraph: a supergraph must have a query root type.",
+        ));
+    }
+    inaccessible::validate(&schema, &mut merger.errors);
+    (schema, merger.errors, merger.hints)
+}
+
+/// `join__Graph` values: the subgraph name upper-cased, other characters as `_`.
+fn graph_enum_names(subgraphs: &[Subgraph]) -> Vec<Graph> {
+    let mut out: Vec<Graph> = Vec::new();
+    for subgraph in subgraphs {
+        let mut base: String = subgraph
+            .name
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+            .collect();
+        if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
+            base.insert(0, '_');
+        }
+        let mut candidate = base.clone();
+        let mut n = 1;
+        while out.iter().any(|g| g.enum_name == candidate) {
+            candidate = format!("{base}_{n}");
+            n += 1;
+        }
+        out.push(Graph {
+            name: subgraph.name.clone(),
+            url: subgraph.url.clone(),
+            enum_name: candidate,
+        });
+    }
+    out
+}
+
+fn enum_usage(subgraphs: &[Subgraph]) -> HashMap<String, EnumUsage> {
+    let mut usage: HashMap<String, EnumUsage> = HashMap::new();
+    for subgraph in subgraphs {
+        let is_enum = |name: &str| subgraph.types.get(name).is_some_and(|t| t.kind == TypeKind::Enum);
+        for ty in subgraph.types.values() {
+            for field in ty.fields.values() {
+                let target = crate::model::named(&field.ty);
+                if is_enum(target) {
+                    usage
+                        .entry(target.to_string())
+                        .or_default()
+                        .output
+                        .get_or_insert_with(|| format!("{}.{}", ty.name, field.name));
+                }
+                for arg in field.args.values() {
+                    let target = crate::model::named(&arg.ty);
+                    if is_enum(target) {
+                        usage
+                            .entry(target.to_string())
+                            .or_default()
+                            .input
+                            .get_or_insert_with(|| format!("{}.{}({}:)", ty.name, field.name, arg.name));
+                    }
+                }
+            }
+            for field in ty.input_fields.values() {
+                let target = crate::model::named(&field.ty);
+                if is_enum(target) {
+                    usage
+                        .entry(target.to_string())
+                        .or_default()
+                        .input
+                        .get_or_insert_with(|| format!("{}.{}", ty.name, field.name));
+                }
+            }
+        }
+    }
+    usage
+}
+
+/// The most common non-empty description, the first one on ties.
+pub(crate) fn merge_descriptions<'d>(descriptions: impl Iterator<Item = Option<&'d String>>) -> Option<String> {
+    let mut counts: IndexMap<&str, usize> = IndexMap::new();
+    for d in descriptions.flatten() {
+        if !d.trim().is_empty() {
+            *counts.entry(d.as_str()).or_default() += 1;
+        }
+    }
+    let max = counts.values().copied().max()?;
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == max)
+        .map(|(d, _)| d.to_string())
+}
+
+pub(crate) fn merge_applied<'d>(all: impl Iterator<Item = &'d Applied>) -> Applied {
+    let mut out = Applied::default();
+    for applied in all {
+        out.inaccessible |= applied.inaccessible;
+        for tag in &applied.tags {
+            if !out.tags.contains(tag) {
+                out.tags.push(tag.clone());
+            }
+        }
+        if out.deprecated.is_none() {
+            out.deprecated = applied.deprecated.clone();
+        }
+    }
+    out
+}
+
+impl Merger<'_> {
+    pub(crate) fn graph_name(&self, graph: usize) -> &str {
+        &self.subgraphs[graph].name
+    }
+
+    fn check_kind(&mut self, name: &str, sources: &[(usize, &TypeDef)]) -> Option<TypeKind> {
+        let effective = |t: &TypeDef| if t.interface_object { TypeKind::Interface } else { t.kind };
+        let first = effective(sources[0].1);
+        let mut by_kind: IndexMap<TypeKind, Vec<usize>> = IndexMap::new();
+        for (graph, ty) in sources {
+            by_kind.entry(effective(ty)).or_default().push(*graph);
+        }
+        if by_kind.len() == 1 {
+            if first == TypeKind::Interface && sources.iter().all(|(_, t)| t.interface_object) {
+                let names: Vec<&str> = sources.iter().map(|(g, _)| self.graph_name(*g)).collect();
+                self.errors.push(
+                    Diagnostic::new(
+                        "INTERFACE_OBJECT_USAGE_ERROR",
+                        format!(
+                            "Type \"{name}\" is declared with @interfaceObject in all the subgraphs in which is is defined (it is defined in {} but should be defined as an interface in at least one subgraph)",
+                            subgraphs_phrase(&names)
+                        ),
+                    )
+                    .at_all(sources.iter().map(|(_, t)| t.location.clone())),
+                );
+            }
+            return Some(first);
+        }
+        let parts: Vec<String> = by_kind
+            .iter()
+            .map(|(kind, graphs)| {
+                let names: Vec<&str> = graphs.iter().map(|g| self.graph_name(*g)).collect();
+                format!("{} in {}", kind.describe(), subgraphs_phrase(&names))
+            })
+            .collect();
+        self.errors.push(
+            Diagnostic::new(
+                "TYPE_KIND_MISMATCH",
+                format!(
+                    "Type \"{name}\" has mismatched kind: it is defined as {} but {}",
+                    parts[0],
+                    parts[1..].join(" and ")
+                ),
+            )
+            .at_all(sources.iter().map(|(_, t)| t.location.clone())),
+        );
+        None
+    }
+
+    fn base_type(&mut self, name: &str, kind: TypeKind, sources: &[(usize, &TypeDef)]) -> MergedType {
+        let mut join_types = Vec::new();
+        for (graph, ty) in sources {
+            if ty.keys.is_empty() {
+                join_types.push(JoinType {
+                    graph: *graph,
+                    key: None,
+                    extension: false,
+                    resolvable: None,
+                    interface_object: ty.interface_object,
+                });
+            }
+            for key in &ty.keys {
+                join_types.push(JoinType {
+                    graph: *graph,
+                    key: Some(key.fields.clone()),
+                    extension: key.extension,
+                    resolvable: key.resolvable,
+                    interface_object: ty.interface_object,
+                });
+            }
+        }
+        MergedType {
+            name: name.to_string(),
+            kind,
+            description: merge_descriptions(sources.iter().map(|(_, t)| t.description.as_ref())),
+            join_types,
+            implements: Vec::new(),
+            join_implements: Vec::new(),
+            members: Vec::new(),
+            join_members: Vec::new(),
+            fields: IndexMap::new(),
+            values: IndexMap::new(),
+            applied: merge_applied(sources.iter().map(|(_, t)| &t.applied)),
+            locations: sources.iter().filter_map(|(_, t)| t.location.clone()).collect(),
+        }
+    }
+
+    fn merge_union(&mut self, name: &str, sources: &[(usize, &TypeDef)]) -> MergedType {
+        let mut merged = self.base_type(name, TypeKind::Union, sources);
+        for (_, ty) in sources {
+            for member in &ty.members {
+                if !merged.members.contains(member) {
+                    merged.members.push(member.clone());
+                }
+            }
+        }
+        for member in merged.members.clone() {
+            for (graph, ty) in sources {
+                if ty.members.contains(&member) {
+                    merged.join_members.push((*graph, member.clone()));
+                }
+            }
+        }
+        merged
+    }
+
+    fn merge_enum(&mut self, name: &str, sources: &[(usize, &TypeDef)], usage: Option<&EnumUsage>) -> MergedType {
+        let mut merged = self.base_type(name, TypeKind::Enum, sources);
+        let mut value_names: Vec<&str> = Vec::new();
+        for (_, ty) in sources {
+            for value in ty.values.keys() {
+                if !value_names.contains(&value.as_str()) {
+                    value_names.push(value);
+                }
+            }
+        }
+        let (input, output) = match usage {
+            Some(u) => (u.input.as_deref(), u.output.as_deref()),
+            None => (None, None),
+        };
+        for value in value_names {
+            let having: Vec<usize> = sources
+                .iter()
+                .filter(|(_, t)| t.values.contains_key(value))
+                .map(|(g, _)| *g)
+                .collect();
+            let missing: Vec<&str> = sources
+                .iter()
+                .filter(|(_, t)| !t.values.contains_key(value))
+                .map(|(g, _)| self.graph_name(*g))
+                .collect();
+            let having_names: Vec<&str> = having.iter().map(|g| self.graph_name(*g)).collect();
+            let locations: Vec<Location> = sources
+                .iter()
+                .filter_map(|(_, t)| t.values.get(value).and_then(|v| v.location.clone()))
+                .collect();
+            if !missing.is_empty() {
+                match (input, output) {
+                    (Some(input), Some(output)) => {
+                        self.errors.push(
+                            Diagnostic::new(
+                                "ENUM_VALUE_MISMATCH",
+                                format!(
+                                    "Enum type \"{name}\" is used as both input type (for example, as type of \"{input}\") and output type (for example, as type of \"{output}\"), but value \"{value}\" is not defined in all the subgraphs defining \"{name}\": \"{value}\" is defined in {} but not in {}",
+                                    subgraphs_phrase(&having_names),
+                                    subgraphs_phrase(&missing)
+                                ),
+                            )
+                            .at_all(locations.iter().cloned().map(Some))
+                            .at_all(sources.iter().filter(|(_, t)| !t.values.contains_key(value)).map(|(_, t)| t.location.clone())),
+                        );
+                        continue;
+                    }
+                    (Some(_), None) => {
+                        self.hints.push(Hint {
+                            code: "INCONSISTENT_ENUM_VALUE_FOR_INPUT_ENUM",
+                            message: format!(
+                                "Value \"{value}\" of enum type \"{name}\" will not be part of the supergraph as it is not defined in all the subgraphs defining \"{name}\": \"{value}\" is defined in {} but not in {}",
+                                subgraphs_phrase(&having_names),
+                                subgraphs_phrase(&missing)
+                            ),
+                            locations: locations.clone(),
+                        });
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            let defs: Vec<&crate::model::EnumValue> =
+                sources.iter().filter_map(|(_, t)| t.values.get(value)).collect();
+            merged.values.insert(
+                value.to_string(),
+                MergedValue {
+                    name: value.to_string(),
+                    description: merge_descriptions(defs.iter().map(|v| v.description.as_ref())),
+                    graphs: having,
+                    applied: merge_applied(defs.iter().map(|v| &v.applied)),
+                    locations,
+                },
+            );
+        }
+        if merged.values.is_empty() && input.is_some() && output.is_none() {
+            self.errors.push(
+                Diagnostic::new(
+                    "EMPTY_MERGED_ENUM_TYPE",
+                    format!(
+                        "None of the values of enum type \"{name}\" are defined consistently in all the subgraphs defining that type. As only values common to all subgraphs are merged, this would result in an empty type."
+                    ),
+                )
+                .at_all(sources.iter().map(|(_, t)| t.location.clone())),
+            );
+        }
+        merged
+    }
+
+    fn merge_input(&mut self, name: &str, sources: &[(usize, &TypeDef)]) -> MergedType {
+        let mut merged = self.base_type(name, TypeKind::InputObject, sources);
+        let mut field_names: Vec<&str> = Vec::new();
+        for (_, ty) in sources {
+            for field in ty.input_fields.keys() {
+                if !field_names.contains(&field.as_str()) {
+                    field_names.push(field);
+                }
+            }
+        }
+        for field_name in field_names {
+            let defs: Vec<(usize, &crate::model::InputValue)> = sources
+                .iter()
+                .filter_map(|(g, t)| t.input_fields.get(field_name).map(|f| (*g, f)))
+                .collect();
+            let missing: Vec<&str> = sources
+                .iter()
+                .filter(|(_, t)| !t.input_fields.contains_key(field_name))
+                .map(|(g, _)| self.graph_name(*g))
+                .collect();
+            let locations: Vec<Location> = defs.iter().filter_map(|(_, f)| f.location.clone()).collect();
+            if !missing.is_empty() {
+                let required: Vec<&str> = defs
+                    .iter()
+                    .filter(|(_, f)| types::is_required(&f.ty, f.default.is_some()))
+                    .map(|(g, _)| self.graph_name(*g))
+                    .collect();
+                let having: Vec<&str> = defs.iter().map(|(g, _)| self.graph_name(*g)).collect();
+                if required.is_empty() {
+                    self.hints.push(Hint {
+                        code: "INCONSISTENT_INPUT_OBJECT_FIELD",
+                        message: format!(
+                            "Input object field \"{field_name}\" will not be added to \"{name}\" in the supergraph as it does not appear in all subgraphs: it is defined in {} but not in {}.",
+                            subgraphs_phrase(&having),
+                            subgraphs_phrase(&missing)
+                        ),
+                        locations,
+                    });
+                } else {
+                    self.errors.push(
+                        Diagnostic::new(
+                            "REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH",
+                            format!(
+                                "Input object field \"{name}.{field_name}\" is required in some subgraphs but does not appear in all subgraphs: it is required in {} but does not appear in {}",
+                                subgraphs_phrase(&required),
+                                subgraphs_phrase(&missing)
+                            ),
+                        )
+                        .at_all(locations.into_iter().map(Some)),
+                    );
+                }
+                continue;
+            }
+            let coordinate = format!("{name}.{field_name}");
+            let typed: Vec<(usize, &apollo_compiler::ast::Type)> = defs.iter().map(|(g, f)| (*g, &f.ty)).collect();
+            let ty = match types::most_specific(&typed) {
+                Ok(ty) => ty.clone(),
+                Err(_) => {
+                    self.type_mismatch("FIELD_TYPE_MISMATCH", &format!("Type of field \"{coordinate}\""), &typed, &locations);
+                    continue;
+                }
+            };
+            let all_equal = typed.iter().all(|(_, t)| **t == ty);
+            let default = self.merge_default(
+                "INPUT_FIELD_DEFAULT_MISMATCH",
+                &format!("Input field \"{coordinate}\""),
+                defs.iter().map(|(g, f)| (*g, f.default.as_ref())),
+                &locations,
+            );
+            let join = if all_equal {
+                Vec::new()
+            } else {
+                defs.iter()
+                    .map(|(g, f)| JoinField {
+                        graph: Some(*g),
+                        ty: Some(f.ty.to_string()),
+                        ..JoinField::default()
+                    })
+                    .collect()
+            };
+            merged.fields.insert(
+                field_name.to_string(),
+                MergedField {
+                    name: field_name.to_string(),
+                    description: merge_descriptions(defs.iter().map(|(_, f)| f.description.as_ref())),
+                    ty,
+                    args: IndexMap::new(),
+                    join,
+                    applied: merge_applied(defs.iter().map(|(_, f)| &f.applied)),
+                    default,
+                    locations,
+                },
+            );
+        }
+        if merged.fields.is_empty() {
+            self.errors.push(
+                Diagnostic::new(
+                    "EMPTY_MERGED_INPUT_TYPE",
+                    format!(
+                        "None of the fields of input object type \"{name}\" are consistently defined in all the subgraphs defining that type. As only fields common to all subgraphs are merged, this would result in an empty type."
+                    ),
+                )
+                .at_all(sources.iter().map(|(_, t)| t.location.clone())),
+            );
+        }
+        merged
+    }
+
+    /// Reports incompatible types, grouping subgraphs by the type they use.
+    pub(crate) fn type_mismatch(
+        &mut self,
+        code: &'static str,
+        what: &str,
+        typed: &[(usize, &apollo_compiler::ast::Type)],
+        locations: &[Location],
+    ) {
+        let mut groups: IndexMap<String, Vec<&str>> = IndexMap::new();
+        for (graph, ty) in typed {
+            groups.entry(ty.to_string()).or_default().push(self.graph_name(*graph));
+        }
+        let parts: Vec<String> = groups
+            .iter()
+            .map(|(ty, graphs)| format!("type \"{ty}\" in {}", subgraphs_phrase(graphs)))
+            .collect();
+        self.errors.push(
+            Diagnostic::new(
+                code,
+                format!(
+                    "{what} is incompatible across subgraphs: it has {} but {}",
+                    parts[0],
+                    parts[1..].join(" and ")
+                ),
+            )
+            .at_all(locations.iter().cloned().map(Some)),
+        );
+    }
+
+    pub(crate) fn merge_default<'v>(
+        &mut self,
+        code: &'static str,
+        what: &str,
+        defaults: impl Iterator<Item = (usize, Option<&'v apollo_compiler::ast::Value>)>,
+        locations: &[Location],
+    ) -> Option<apollo_compiler::ast::Value> {
+        let with_default: Vec<(usize, &apollo_compiler::ast::Value)> =
+            defaults.filter_map(|(g, d)| d.map(|d| (g, d))).collect();
+        let first = with_default.first()?;
+        if let Some(other) = with_default.iter().find(|(_, d)| *d != first.1) {
+            self.errors.push(
+                Diagnostic::new(
+                    code,
+                    format!(
+                        "{what} has incompatible default values across subgraphs: it has default value {} in subgraph \"{}\" and default value {} in subgraph \"{}\"",
+                        first.1,
+                        self.graph_name(first.0),
+                        other.1,
+                        self.graph_name(other.0)
+                    ),
+                )
+                .at_all(locations.iter().cloned().map(Some)),
+            );
+        }
+        Some(first.1.clone())
+    }
+
+    /// Fields an `@interfaceObject` adds to an interface exist on every implementation in
+    /// the supergraph, resolved through the interface object (a bare `@join__field`).
+    fn add_interface_object_fields(&mut self, schema: &mut MergedSchema) {
+        let mut additions: Vec<(String, MergedField)> = Vec::new();
+        for ty in schema.types.values().filter(|t| t.kind == TypeKind::Object) {
+            for interface in &ty.implements {
+                let Some(iface) = schema.types.get(interface) else { continue };
+                for field in iface.fields.values() {
+                    if ty.fields.contains_key(&field.name) {
+                        continue;
+                    }
+                    let provided = self.subgraphs.iter().any(|s| {
+                        s.types
+                            .get(interface)
+                            .is_some_and(|t| t.interface_object && t.fields.get(&field.name).is_some_and(|f| !f.external))
+                    });
+                    if provided {
+                        let mut added = field.clone();
+                        added.join = vec![JoinField::default()];
+                        additions.push((ty.name.clone(), added));
+                    }
+                }
+            }
+        }
+        for (type_name, field) in additions {
+            if let Some(ty) = schema.types.get_mut(&type_name) {
+                ty.fields.entry(field.name.clone()).or_insert(field);
+            }
+        }
+    }
+
+    fn check_interface_fields(&mut self, schema: &MergedSchema) {
+        for ty in schema.types.values().filter(|t| t.kind == TypeKind::Object) {
+            for interface in &ty.implements {
+                let Some(iface) = schema.types.get(interface) else { continue };
+                for field in iface.fields.values() {
+                    if ty.fields.contains_key(&field.name) {
+                        continue;
+                    }
+                    let declaring: Vec<&str> = self
+                        .subgraphs
+                        .iter()
+                        .filter(|s| s.field(interface, &field.name).is_some())
+                        .map(|s| s.name.as_str())
+                        .collect();
+                    let implementing: Vec<&str> = self
+                        .subgraphs
+                        .iter()
+                        .filter(|s| s.types.get(&ty.name).is_some_and(|t| t.implements.contains(interface)))
+                        .map(|s| s.name.as_str())
+                        .collect();
+                    self.errors.push(
+                        Diagnostic::new(
+                            "INTERFACE_FIELD_NO_IMPLEM",
+                            format!(
+                                "Interface field \"{interface}.{}\" is declared in {} but type \"{}\", which implements \"{interface}\" only in {} does not have field \"{}\".",
+                                field.name,
+                                subgraphs_phrase(&declaring),
+                                ty.name,
+                                subgraphs_phrase(&implementing),
+                                field.name
+                            ),
+                        )
+                        .at_all(field.locations.iter().cloned().map(Some))
+                        .at_all(ty.locations.iter().cloned().map(Some)),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn quoted(names: &[&str]) -> String {
+    join_quoted(names)
+}

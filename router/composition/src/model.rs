@@ -1,0 +1,179 @@
+//! One subgraph, normalized: federation directives resolved to their canonical meaning
+//! (whatever the subgraph imported or renamed), federation plumbing stripped, root types
+//! renamed to `Query`/`Mutation`/`Subscription`.
+
+use apollo_compiler::ast::{Type, Value};
+use indexmap::IndexMap;
+
+use crate::diagnostic::Location;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TypeKind {
+    Object,
+    Interface,
+    Union,
+    Enum,
+    InputObject,
+    Scalar,
+}
+
+impl TypeKind {
+    /// The words Apollo uses in TYPE_KIND_MISMATCH messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            TypeKind::Object => "Object Type",
+            TypeKind::Interface => "Interface Type",
+            TypeKind::Union => "Union Type",
+            TypeKind::Enum => "Enum Type",
+            TypeKind::InputObject => "Input Object Type",
+            TypeKind::Scalar => "Scalar Type",
+        }
+    }
+}
+
+/// Directives that are carried to the supergraph as they are.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Applied {
+    pub inaccessible: bool,
+    pub tags: Vec<String>,
+    /// `Some(reason)` when `@deprecated` is applied (`reason` as written, if any).
+    pub deprecated: Option<Option<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Key {
+    pub fields: String,
+    pub resolvable: Option<bool>,
+    /// The key was written on an `extend type` (or the type has `@extends`).
+    pub extension: bool,
+    pub location: Option<Location>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Override {
+    pub from: String,
+    pub label: Option<String>,
+    pub location: Option<Location>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FieldSetArg {
+    pub fields: String,
+    pub location: Option<Location>,
+}
+
+#[derive(Clone, Debug)]
+pub struct InputValue {
+    pub name: String,
+    pub description: Option<String>,
+    pub ty: Type,
+    pub default: Option<Value>,
+    pub applied: Applied,
+    pub location: Option<Location>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub name: String,
+    pub description: Option<String>,
+    pub ty: Type,
+    pub args: IndexMap<String, InputValue>,
+    pub applied: Applied,
+    pub external: bool,
+    pub shareable: bool,
+    pub requires: Option<FieldSetArg>,
+    pub provides: Option<FieldSetArg>,
+    pub overrides: Option<Override>,
+    pub location: Option<Location>,
+}
+
+#[derive(Clone, Debug)]
+pub struct EnumValue {
+    pub name: String,
+    pub description: Option<String>,
+    pub applied: Applied,
+    pub location: Option<Location>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeDef {
+    pub name: String,
+    pub kind: TypeKind,
+    pub description: Option<String>,
+    pub applied: Applied,
+    pub keys: Vec<Key>,
+    pub shareable: bool,
+    pub interface_object: bool,
+    pub implements: Vec<String>,
+    pub fields: IndexMap<String, Field>,
+    pub input_fields: IndexMap<String, InputValue>,
+    pub members: Vec<String>,
+    pub values: IndexMap<String, EnumValue>,
+    pub location: Option<Location>,
+}
+
+impl TypeDef {
+    pub fn new(name: &str, kind: TypeKind, location: Option<Location>) -> Self {
+        Self {
+            name: name.to_string(),
+            kind,
+            description: None,
+            applied: Applied::default(),
+            keys: Vec::new(),
+            shareable: false,
+            interface_object: false,
+            implements: Vec::new(),
+            fields: IndexMap::new(),
+            input_fields: IndexMap::new(),
+            members: Vec::new(),
+            values: IndexMap::new(),
+            location,
+        }
+    }
+
+    /// Object types and `@interfaceObject`s: what a subgraph resolves as an object.
+    pub fn is_object_like(&self) -> bool {
+        self.kind == TypeKind::Object
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Subgraph {
+    pub name: String,
+    pub url: String,
+    /// `false` for Federation 1 subgraphs (no federation `@link`).
+    pub fed2: bool,
+    pub types: IndexMap<String, TypeDef>,
+    /// Root operation types present, by normalized name (`Query`, `Mutation`, `Subscription`).
+    pub roots: Vec<String>,
+}
+
+impl Subgraph {
+    pub fn field(&self, type_name: &str, field: &str) -> Option<&Field> {
+        self.types.get(type_name)?.fields.get(field)
+    }
+
+    /// Fields selected by the type's keys are implicitly shareable.
+    pub fn is_key_field(&self, type_name: &str, field: &str) -> bool {
+        let Some(ty) = self.types.get(type_name) else {
+            return false;
+        };
+        ty.keys.iter().any(|key| {
+            crate::fieldset::parse(&key.fields)
+                .map(|set| set.iter().any(|s| s.name == field))
+                .unwrap_or(false)
+        })
+    }
+
+    pub fn location_of_field(&self, type_name: &str, field: &str) -> Option<Location> {
+        self.field(type_name, field).and_then(|f| f.location.clone())
+    }
+}
+
+/// The named type at the bottom of a type reference.
+pub fn named(ty: &Type) -> &str {
+    match ty {
+        Type::Named(n) | Type::NonNullNamed(n) => n.as_str(),
+        Type::List(inner) | Type::NonNullList(inner) => named(inner),
+    }
+}

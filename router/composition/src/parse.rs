@@ -1,0 +1,624 @@
+//! SDL → [`Subgraph`]: resolves `@link` imports (renamed, namespaced or Federation 1 bare
+//! names), strips what federation libraries add (`_Service`, `_entities`, `FieldSet`...),
+//! and normalizes root type names.
+
+use std::collections::{HashMap, HashSet};
+
+use apollo_compiler::ast::{self, Definition, DirectiveList, OperationType, Type, Value};
+use apollo_compiler::parser::SourceMap;
+use apollo_compiler::{Name, Node};
+use indexmap::IndexMap;
+
+use crate::SubgraphSdl;
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::{
+    Applied, EnumValue, Field, FieldSetArg, InputValue, Key, Override, Subgraph, TypeDef, TypeKind,
+};
+
+/// Federation directives by their canonical (spec) name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Fed {
+    Key,
+    Requires,
+    Provides,
+    External,
+    Shareable,
+    Override,
+    Inaccessible,
+    Tag,
+    InterfaceObject,
+    Extends,
+}
+
+const FED_DIRECTIVES: &[(&str, Fed)] = &[
+    ("key", Fed::Key),
+    ("requires", Fed::Requires),
+    ("provides", Fed::Provides),
+    ("external", Fed::External),
+    ("shareable", Fed::Shareable),
+    ("override", Fed::Override),
+    ("inaccessible", Fed::Inaccessible),
+    ("tag", Fed::Tag),
+    ("interfaceObject", Fed::InterfaceObject),
+    ("extends", Fed::Extends),
+];
+
+/// Types and root fields that federation libraries add to a subgraph's SDL.
+const PLUMBING_TYPES: &[&str] = &[
+    "_Service",
+    "_Any",
+    "_Entity",
+    "_FieldSet",
+    "FieldSet",
+    "link__Import",
+    "link__Purpose",
+];
+
+struct Ctx<'a> {
+    name: &'a str,
+    sources: &'a SourceMap,
+    directives: HashMap<String, Fed>,
+    renames: HashMap<String, String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn loc_of_name(&self, name: &Name) -> Option<Location> {
+        let range = name.line_column_range(self.sources)?;
+        Some(Location {
+            subgraph: self.name.to_string(),
+            line: range.start.line,
+            column: range.start.column,
+        })
+    }
+
+    fn loc_of<T>(&self, node: &Node<T>) -> Option<Location> {
+        let range = node.line_column_range(self.sources)?;
+        Some(Location {
+            subgraph: self.name.to_string(),
+            line: range.start.line,
+            column: range.start.column,
+        })
+    }
+
+    fn fed(&self, name: &str) -> Option<Fed> {
+        self.directives.get(name).copied()
+    }
+
+    fn rename(&self, name: &str) -> String {
+        self.renames
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    fn rename_type(&self, ty: &Type) -> Type {
+        let n = |name: &Name| Name::new(&self.rename(name.as_str())).unwrap_or_else(|_| name.clone());
+        match ty {
+            Type::Named(name) => Type::Named(n(name)),
+            Type::NonNullNamed(name) => Type::NonNullNamed(n(name)),
+            Type::List(inner) => Type::List(Box::new(self.rename_type(inner))),
+            Type::NonNullList(inner) => Type::NonNullList(Box::new(self.rename_type(inner))),
+        }
+    }
+}
+
+/// Parses and normalizes one subgraph. Errors are returned as diagnostics.
+pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> {
+    let document = match ast::Document::parse(input.sdl.as_str(), format!("{}.graphql", input.name)) {
+        Ok(document) => document,
+        Err(with_errors) => {
+            let diagnostics = with_errors
+                .errors
+                .iter()
+                .map(|d| {
+                    let location = d.line_column_range().map(|r| Location {
+                        subgraph: input.name.clone(),
+                        line: r.start.line,
+                        column: r.start.column,
+                    });
+                    Diagnostic::new(
+                        "INVALID_GRAPHQL",
+                        format!("[{}] {}", input.name, d.error),
+                    )
+                    .at(location)
+                })
+                .collect();
+            return Err(diagnostics);
+        }
+    };
+
+    let schema_directives: Vec<&Node<ast::Directive>> = document
+        .definitions
+        .iter()
+        .flat_map(|d| match d {
+            Definition::SchemaDefinition(s) => s.directives.iter().collect::<Vec<_>>(),
+            Definition::SchemaExtension(s) => s.directives.iter().collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let (fed2, directives) = federation_names(&schema_directives);
+
+    // Root operation types, from `schema { }` or by default name.
+    let mut roots: HashMap<OperationType, String> = HashMap::new();
+    for definition in &document.definitions {
+        let ops = match definition {
+            Definition::SchemaDefinition(s) => &s.root_operations,
+            Definition::SchemaExtension(s) => &s.root_operations,
+            _ => continue,
+        };
+        for op in ops {
+            roots.insert(op.0, op.1.to_string());
+        }
+    }
+    let mut renames = HashMap::new();
+    for (op, default) in [
+        (OperationType::Query, "Query"),
+        (OperationType::Mutation, "Mutation"),
+        (OperationType::Subscription, "Subscription"),
+    ] {
+        if let Some(name) = roots.get(&op) {
+            if name != default {
+                renames.insert(name.clone(), default.to_string());
+            }
+        }
+    }
+
+    let mut ctx = Ctx {
+        name: &input.name,
+        sources: &document.sources,
+        directives,
+        renames,
+        diagnostics: Vec::new(),
+    };
+
+    let mut types: IndexMap<String, TypeDef> = IndexMap::new();
+    let mut kinds_seen: HashMap<String, TypeKind> = HashMap::new();
+    for definition in &document.definitions {
+        let (name, kind, is_extension) = match definition {
+            Definition::ObjectTypeDefinition(d) => (&d.name, TypeKind::Object, false),
+            Definition::ObjectTypeExtension(d) => (&d.name, TypeKind::Object, true),
+            Definition::InterfaceTypeDefinition(d) => (&d.name, TypeKind::Interface, false),
+            Definition::InterfaceTypeExtension(d) => (&d.name, TypeKind::Interface, true),
+            Definition::UnionTypeDefinition(d) => (&d.name, TypeKind::Union, false),
+            Definition::UnionTypeExtension(d) => (&d.name, TypeKind::Union, true),
+            Definition::EnumTypeDefinition(d) => (&d.name, TypeKind::Enum, false),
+            Definition::EnumTypeExtension(d) => (&d.name, TypeKind::Enum, true),
+            Definition::InputObjectTypeDefinition(d) => (&d.name, TypeKind::InputObject, false),
+            Definition::InputObjectTypeExtension(d) => (&d.name, TypeKind::InputObject, true),
+            Definition::ScalarTypeDefinition(d) => (&d.name, TypeKind::Scalar, false),
+            Definition::ScalarTypeExtension(d) => (&d.name, TypeKind::Scalar, true),
+            _ => continue,
+        };
+        if is_plumbing_type(name.as_str()) {
+            continue;
+        }
+        if let Some(previous) = kinds_seen.get(name.as_str()) {
+            if *previous != kind {
+                let location = ctx.loc_of_name(name);
+                ctx.diagnostics.push(
+                    Diagnostic::new(
+                        "INVALID_GRAPHQL",
+                        format!(
+                            "[{}] Type \"{}\" is defined both as {} and as {}",
+                            input.name,
+                            name,
+                            previous.describe(),
+                            kind.describe()
+                        ),
+                    )
+                    .at(location),
+                );
+                continue;
+            }
+        }
+        kinds_seen.insert(name.to_string(), kind);
+        let type_name = ctx.rename(name.as_str());
+        let location = ctx.loc_of_name(name);
+        let ty = types
+            .entry(type_name.clone())
+            .or_insert_with(|| TypeDef::new(&type_name, kind, location.clone()));
+        if !is_extension {
+            // A definition's location is more useful than an extension's.
+            ty.location = location;
+        }
+        match definition {
+            Definition::ObjectTypeDefinition(d) => {
+                fill_description(ty, &d.description);
+                fill_type_directives(&mut ctx, ty, &d.directives, false);
+                fill_fields(&mut ctx, ty, &d.fields, &d.implements_interfaces);
+            }
+            Definition::ObjectTypeExtension(d) => {
+                fill_type_directives(&mut ctx, ty, &d.directives, true);
+                fill_fields(&mut ctx, ty, &d.fields, &d.implements_interfaces);
+            }
+            Definition::InterfaceTypeDefinition(d) => {
+                fill_description(ty, &d.description);
+                fill_type_directives(&mut ctx, ty, &d.directives, false);
+                fill_fields(&mut ctx, ty, &d.fields, &d.implements_interfaces);
+            }
+            Definition::InterfaceTypeExtension(d) => {
+                fill_type_directives(&mut ctx, ty, &d.directives, true);
+                fill_fields(&mut ctx, ty, &d.fields, &d.implements_interfaces);
+            }
+            Definition::UnionTypeDefinition(d) => {
+                fill_description(ty, &d.description);
+                fill_type_directives(&mut ctx, ty, &d.directives, false);
+                for member in &d.members {
+                    let member = ctx.rename(member.as_str());
+                    if !ty.members.contains(&member) {
+                        ty.members.push(member);
+                    }
+                }
+            }
+            Definition::UnionTypeExtension(d) => {
+                fill_type_directives(&mut ctx, ty, &d.directives, true);
+                for member in &d.members {
+                    let member = ctx.rename(member.as_str());
+                    if !ty.members.contains(&member) {
+                        ty.members.push(member);
+                    }
+                }
+            }
+            Definition::EnumTypeDefinition(d) => {
+                fill_description(ty, &d.description);
+                fill_type_directives(&mut ctx, ty, &d.directives, false);
+                fill_enum_values(&mut ctx, ty, &d.values);
+            }
+            Definition::EnumTypeExtension(d) => {
+                fill_type_directives(&mut ctx, ty, &d.directives, true);
+                fill_enum_values(&mut ctx, ty, &d.values);
+            }
+            Definition::InputObjectTypeDefinition(d) => {
+                fill_description(ty, &d.description);
+                fill_type_directives(&mut ctx, ty, &d.directives, false);
+                for field in &d.fields {
+                    let value = input_value(&mut ctx, field);
+                    ty.input_fields.insert(value.name.clone(), value);
+                }
+            }
+            Definition::InputObjectTypeExtension(d) => {
+                fill_type_directives(&mut ctx, ty, &d.directives, true);
+                for field in &d.fields {
+                    let value = input_value(&mut ctx, field);
+                    ty.input_fields.insert(value.name.clone(), value);
+                }
+            }
+            Definition::ScalarTypeDefinition(d) => {
+                fill_description(ty, &d.description);
+                fill_type_directives(&mut ctx, ty, &d.directives, false);
+            }
+            Definition::ScalarTypeExtension(d) => {
+                fill_type_directives(&mut ctx, ty, &d.directives, true);
+            }
+            _ => {}
+        }
+    }
+
+    // `_service` and `_entities` are added by federation libraries, not by the service team.
+    if let Some(query) = types.get_mut("Query") {
+        query.fields.shift_remove("_service");
+        query.fields.shift_remove("_entities");
+        if query.fields.is_empty() {
+            types.shift_remove("Query");
+        }
+    }
+
+    if !fed2 {
+        upgrade_fed1(&mut types);
+    }
+
+    check_references(&mut ctx, &types);
+
+    let roots = ["Query", "Mutation", "Subscription"]
+        .into_iter()
+        .filter(|r| types.get(*r).is_some_and(|t| t.kind == TypeKind::Object))
+        .map(str::to_string)
+        .collect();
+    if !ctx.diagnostics.is_empty() {
+        return Err(ctx.diagnostics);
+    }
+    Ok(Subgraph {
+        name: input.name.clone(),
+        url: input.url.clone(),
+        fed2,
+        types,
+        roots,
+    })
+}
+
+fn is_plumbing_type(name: &str) -> bool {
+    PLUMBING_TYPES.contains(&name) || name.starts_with("federation__") || name.starts_with("link__")
+}
+
+/// Finds the federation `@link` and maps each local directive name to its meaning.
+fn federation_names(schema_directives: &[&Node<ast::Directive>]) -> (bool, HashMap<String, Fed>) {
+    let link = schema_directives.iter().find(|d| {
+        d.name == "link"
+            && d.specified_argument_by_name("url")
+                .and_then(|v| v.as_str())
+                .is_some_and(|url| url.starts_with("https://specs.apollo.dev/federation/v2"))
+    });
+    let Some(link) = link else {
+        // Federation 1: directives go by their bare names.
+        let names = FED_DIRECTIVES
+            .iter()
+            .map(|(name, fed)| (name.to_string(), *fed))
+            .collect();
+        return (false, names);
+    };
+    let prefix = link
+        .specified_argument_by_name("as")
+        .and_then(|v| v.as_str())
+        .unwrap_or("federation")
+        .to_string();
+    let mut imported: HashMap<String, String> = HashMap::new();
+    if let Some(list) = link.specified_argument_by_name("import").and_then(|v| v.as_list()) {
+        for item in list {
+            let (name, alias) = match item.as_ref() {
+                Value::String(name) => (name.to_string(), name.to_string()),
+                Value::Object(fields) => {
+                    let get = |key: &str| {
+                        fields
+                            .iter()
+                            .find(|(k, _)| k == key)
+                            .and_then(|(_, v)| v.as_str())
+                            .map(str::to_string)
+                    };
+                    let Some(name) = get("name") else { continue };
+                    let alias = get("as").unwrap_or_else(|| name.clone());
+                    (name, alias)
+                }
+                _ => continue,
+            };
+            if let (Some(name), Some(alias)) = (name.strip_prefix('@'), alias.strip_prefix('@')) {
+                imported.insert(name.to_string(), alias.to_string());
+            }
+        }
+    }
+    let mut names = HashMap::new();
+    for (name, fed) in FED_DIRECTIVES {
+        names.insert(format!("{prefix}__{name}"), *fed);
+        if let Some(alias) = imported.get(*name) {
+            names.insert(alias.clone(), *fed);
+        }
+    }
+    (true, names)
+}
+
+fn fill_description(ty: &mut TypeDef, description: &Option<Node<str>>) {
+    if let Some(d) = description {
+        ty.description = Some(d.to_string());
+    }
+}
+
+fn string_arg(directive: &ast::Directive, name: &str) -> Option<String> {
+    directive
+        .specified_argument_by_name(name)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+fn bool_arg(directive: &ast::Directive, name: &str) -> Option<bool> {
+    match directive.specified_argument_by_name(name).map(|v| v.as_ref()) {
+        Some(Value::Boolean(b)) => Some(*b),
+        _ => None,
+    }
+}
+
+/// Directives that are carried through as-is: `@inaccessible`, `@tag`, `@deprecated`.
+fn applied(ctx: &Ctx<'_>, directives: &DirectiveList) -> Applied {
+    let mut out = Applied::default();
+    for d in directives.iter() {
+        match ctx.fed(d.name.as_str()) {
+            Some(Fed::Inaccessible) => out.inaccessible = true,
+            Some(Fed::Tag) => {
+                if let Some(name) = string_arg(d, "name") {
+                    if !out.tags.contains(&name) {
+                        out.tags.push(name);
+                    }
+                }
+            }
+            _ if d.name == "deprecated" => {
+                out.deprecated = Some(string_arg(d, "reason"));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn fill_type_directives(ctx: &mut Ctx<'_>, ty: &mut TypeDef, directives: &DirectiveList, is_extension: bool) {
+    let more = applied(ctx, directives);
+    ty.applied.inaccessible |= more.inaccessible;
+    for tag in more.tags {
+        if !ty.applied.tags.contains(&tag) {
+            ty.applied.tags.push(tag);
+        }
+    }
+    let has_extends = directives.iter().any(|d| ctx.fed(d.name.as_str()) == Some(Fed::Extends));
+    for d in directives.iter() {
+        match ctx.fed(d.name.as_str()) {
+            Some(Fed::Key) => {
+                let Some(fields) = string_arg(d, "fields") else {
+                    let location = ctx.loc_of(d);
+                    ctx.diagnostics.push(
+                        Diagnostic::new(
+                            "KEY_INVALID_FIELDS_TYPE",
+                            format!(
+                                "[{}] On type \"{}\", for @key: the \"fields\" argument must be a string",
+                                ctx.name, ty.name
+                            ),
+                        )
+                        .at(location),
+                    );
+                    continue;
+                };
+                ty.keys.push(Key {
+                    fields,
+                    resolvable: bool_arg(d, "resolvable"),
+                    extension: is_extension || has_extends,
+                    location: ctx.loc_of(d),
+                });
+            }
+            Some(Fed::Shareable) => ty.shareable = true,
+            Some(Fed::InterfaceObject) => ty.interface_object = true,
+            Some(Fed::Extends) => {
+                for key in &mut ty.keys {
+                    key.extension = true;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn fill_fields(ctx: &mut Ctx<'_>, ty: &mut TypeDef, fields: &[Node<ast::FieldDefinition>], implements: &[Name]) {
+    for interface in implements {
+        let interface = ctx.rename(interface.as_str());
+        if !ty.implements.contains(&interface) {
+            ty.implements.push(interface);
+        }
+    }
+    for field in fields {
+        let mut args = IndexMap::new();
+        for arg in &field.arguments {
+            let value = input_value(ctx, arg);
+            args.insert(value.name.clone(), value);
+        }
+        let mut out = Field {
+            name: field.name.to_string(),
+            description: field.description.as_ref().map(|d| d.to_string()),
+            ty: ctx.rename_type(&field.ty),
+            args,
+            applied: applied(ctx, &field.directives),
+            external: false,
+            shareable: ty.shareable,
+            requires: None,
+            provides: None,
+            overrides: None,
+            location: ctx.loc_of_name(&field.name),
+        };
+        for d in field.directives.iter() {
+            match ctx.fed(d.name.as_str()) {
+                Some(Fed::External) => out.external = true,
+                Some(Fed::Shareable) => out.shareable = true,
+                Some(Fed::Requires) => {
+                    out.requires = string_arg(d, "fields").map(|fields| FieldSetArg {
+                        fields,
+                        location: ctx.loc_of(d),
+                    });
+                }
+                Some(Fed::Provides) => {
+                    out.provides = string_arg(d, "fields").map(|fields| FieldSetArg {
+                        fields,
+                        location: ctx.loc_of(d),
+                    });
+                }
+                Some(Fed::Override) => {
+                    out.overrides = string_arg(d, "from").map(|from| Override {
+                        from,
+                        label: string_arg(d, "label"),
+                        location: ctx.loc_of(d),
+                    });
+                }
+                _ => {}
+            }
+        }
+        ty.fields.insert(out.name.clone(), out);
+    }
+}
+
+fn fill_enum_values(ctx: &mut Ctx<'_>, ty: &mut TypeDef, values: &[Node<ast::EnumValueDefinition>]) {
+    for value in values {
+        ty.values.insert(
+            value.value.to_string(),
+            EnumValue {
+                name: value.value.to_string(),
+                description: value.description.as_ref().map(|d| d.to_string()),
+                applied: applied(ctx, &value.directives),
+                location: ctx.loc_of_name(&value.value),
+            },
+        );
+    }
+}
+
+fn input_value(ctx: &mut Ctx<'_>, value: &Node<ast::InputValueDefinition>) -> InputValue {
+    InputValue {
+        name: value.name.to_string(),
+        description: value.description.as_ref().map(|d| d.to_string()),
+        ty: ctx.rename_type(&value.ty),
+        default: value.default_value.as_ref().map(|v| v.as_ref().clone()),
+        applied: applied(ctx, &value.directives),
+        location: ctx.loc_of_name(&value.name),
+    }
+}
+
+/// Federation 1 semantics, as Apollo's upgrade of Fed 1 subgraphs applies them: every field
+/// of an object type may be resolved by several subgraphs, and `@external` on the key
+/// fields of a type extension does not mean "external".
+fn upgrade_fed1(types: &mut IndexMap<String, TypeDef>) {
+    for ty in types.values_mut() {
+        if ty.kind != TypeKind::Object {
+            continue;
+        }
+        let key_fields: HashSet<String> = ty
+            .keys
+            .iter()
+            .filter(|k| k.extension)
+            .filter_map(|k| crate::fieldset::parse(&k.fields).ok())
+            .flatten()
+            .map(|s| s.name)
+            .collect();
+        let is_root = matches!(ty.name.as_str(), "Query" | "Mutation" | "Subscription");
+        for field in ty.fields.values_mut() {
+            if field.external && key_fields.contains(&field.name) {
+                field.external = false;
+            }
+            if !is_root {
+                field.shareable = true;
+            }
+        }
+    }
+}
+
+const BUILT_IN_SCALARS: &[&str] = &["String", "Int", "Float", "Boolean", "ID"];
+
+fn check_references(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
+    let known = |name: &str| BUILT_IN_SCALARS.contains(&name) || types.contains_key(name);
+    let mut unknown: Vec<(String, String, Option<Location>)> = Vec::new();
+    for ty in types.values() {
+        for field in ty.fields.values() {
+            let target = crate::model::named(&field.ty);
+            if !known(target) {
+                unknown.push((target.to_string(), format!("{}.{}", ty.name, field.name), field.location.clone()));
+            }
+            for arg in field.args.values() {
+                let target = crate::model::named(&arg.ty);
+                if !known(target) {
+                    unknown.push((target.to_string(), format!("{}.{}({}:)", ty.name, field.name, arg.name), arg.location.clone()));
+                }
+            }
+        }
+        for field in ty.input_fields.values() {
+            let target = crate::model::named(&field.ty);
+            if !known(target) {
+                unknown.push((target.to_string(), format!("{}.{}", ty.name, field.name), field.location.clone()));
+            }
+        }
+        for name in ty.members.iter().chain(ty.implements.iter()) {
+            if !known(name) {
+                unknown.push((name.clone(), ty.name.clone(), ty.location.clone()));
+            }
+        }
+    }
+    for (target, coordinate, location) in unknown {
+        ctx.diagnostics.push(
+            Diagnostic::new(
+                "INVALID_GRAPHQL",
+                format!("[{}] Unknown type \"{}\" referenced by \"{}\"", ctx.name, target, coordinate),
+            )
+            .at(location),
+        );
+    }
+}

@@ -1,0 +1,279 @@
+//! A simplified satisfiability check: walks the API schema from the root types, subgraph by
+//! subgraph, following the fields each subgraph resolves and the `@key`s that let the router
+//! move between subgraphs. A field that no reachable subgraph resolves is reported with the
+//! query that cannot be planned and, per subgraph, why.
+
+use std::collections::{HashSet, VecDeque};
+
+use crate::diagnostic::Diagnostic;
+use crate::fieldset;
+use crate::merge::model::{MergedField, MergedSchema, MergedType};
+use crate::model::{TypeKind, named};
+
+struct State {
+    type_name: String,
+    graph: usize,
+    /// Field names from the root type, e.g. `["Query", "topProducts", "reviews"]`.
+    path: Vec<String>,
+}
+
+pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut reported: HashSet<String> = HashSet::new();
+    let mut visited: HashSet<(String, usize)> = HashSet::new();
+    let mut queue: VecDeque<State> = VecDeque::new();
+    for root in &schema.roots {
+        if let Some(ty) = schema.types.get(root) {
+            for join in &ty.join_types {
+                if visited.insert((root.clone(), join.graph)) {
+                    queue.push_back(State {
+                        type_name: root.clone(),
+                        graph: join.graph,
+                        path: vec![root.clone()],
+                    });
+                }
+            }
+        }
+    }
+
+    while let Some(state) = queue.pop_front() {
+        let Some(ty) = schema.types.get(&state.type_name) else { continue };
+        if ty.applied.inaccessible {
+            continue;
+        }
+        let mut next: Vec<(String, usize, String)> = Vec::new();
+        match ty.kind {
+            TypeKind::Union => {
+                for (g, member) in &ty.join_members {
+                    if *g == state.graph {
+                        next.push((member.clone(), *g, format!("... on {member}")));
+                    }
+                }
+            }
+            TypeKind::Object | TypeKind::Interface => {
+                if ty.kind == TypeKind::Interface {
+                    for implementation in schema.types.values() {
+                        if implementation
+                            .join_implements
+                            .iter()
+                            .any(|(g, i)| *g == state.graph && i == &ty.name)
+                        {
+                            next.push((implementation.name.clone(), state.graph, format!("... on {}", implementation.name)));
+                        }
+                    }
+                }
+                // The planner may start an operation in any subgraph that defines the root type.
+                let reach = if schema.roots.contains(&ty.name) {
+                    ty.join_types.iter().map(|j| j.graph).collect()
+                } else {
+                    reachable_graphs(schema, ty, state.graph)
+                };
+                for field in ty.fields.values() {
+                    if field.applied.inaccessible {
+                        continue;
+                    }
+                    let field_resolvers = resolvers(ty, field);
+                    let mut usable: Vec<usize> = field_resolvers.iter().copied().filter(|g| reach.contains(g)).collect();
+                    if field.join.iter().any(|j| j.graph.is_none()) {
+                        usable.extend(through_interface_objects(schema, ty, field, state.graph));
+                    }
+                    if usable.is_empty() {
+                        let coordinate = format!("{}.{}", ty.name, field.name);
+                        if reported.insert(coordinate.clone()) {
+                            errors.push(unsatisfiable(schema, ty, field, &state, &reach, &field_resolvers));
+                        }
+                        continue;
+                    }
+                    if let Some(requires) = usable
+                        .iter()
+                        .find_map(|g| field.join.iter().find(|j| j.graph == Some(*g)).and_then(|j| j.requires.clone()))
+                    {
+                        if let Ok(selections) = fieldset::parse(&requires) {
+                            for selection in selections.iter().filter(|s| s.type_condition.is_none()) {
+                                let ok = ty
+                                    .fields
+                                    .get(&selection.name)
+                                    .is_some_and(|f| resolvers(ty, f).iter().any(|g| reach.contains(g)));
+                                let coordinate = format!("{}.{}", ty.name, field.name);
+                                if !ok && reported.insert(coordinate.clone()) {
+                                    errors.push(
+                                        Diagnostic::new(
+                                            "SATISFIABILITY_ERROR",
+                                            format!(
+                                                "The following supergraph API query:\n{}\ncannot be satisfied by the subgraphs because:\n- field \"{coordinate}\" requires \"{}\" (@requires(fields: \"{requires}\")), which cannot be resolved from subgraph \"{}\".",
+                                                print_query(&state.path, &field.name),
+                                                selection.name,
+                                                schema.graphs[state.graph].name
+                                            ),
+                                        )
+                                        .at_all(field.locations.iter().cloned().map(Some)),
+                                    );
+                                }
+                            }
+                        }
+                    }
+                    for g in usable {
+                        // A subgraph may return a subtype of the supergraph's field type.
+                        let target = field
+                            .join
+                            .iter()
+                            .find(|j| j.graph == Some(g))
+                            .and_then(|j| j.ty.as_deref())
+                            .map(|t| t.trim_matches(|c| c == '[' || c == ']' || c == '!'))
+                            .unwrap_or_else(|| named(&field.ty));
+                        if schema.types.get(target).is_some_and(|t| {
+                            matches!(t.kind, TypeKind::Object | TypeKind::Interface | TypeKind::Union)
+                        }) {
+                            next.push((target.to_string(), g, field.name.clone()));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        for (type_name, graph, step) in next {
+            if visited.insert((type_name.clone(), graph)) {
+                let mut path = state.path.clone();
+                path.push(step);
+                queue.push_back(State { type_name, graph, path });
+            }
+        }
+    }
+    errors
+}
+
+/// Graphs that resolve a field an implementation gets from an `@interfaceObject`: reached
+/// by moving to the interface object through one of the interface's keys.
+fn through_interface_objects(schema: &MergedSchema, ty: &MergedType, field: &MergedField, start: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for interface in &ty.implements {
+        let Some(iface) = schema.types.get(interface) else { continue };
+        let Some(iface_field) = iface.fields.get(&field.name) else { continue };
+        let reach = reachable_graphs(schema, iface, start);
+        for join in iface.join_types.iter().filter(|j| j.interface_object) {
+            if reach.contains(&join.graph) && resolvers(iface, iface_field).contains(&join.graph) && !out.contains(&join.graph) {
+                out.push(join.graph);
+            }
+        }
+    }
+    out
+}
+
+/// Graphs that resolve `field` of `ty` (without `@external`; overridden copies are gone).
+fn resolvers(ty: &MergedType, field: &MergedField) -> Vec<usize> {
+    if field.join.is_empty() {
+        return ty.join_types.iter().map(|j| j.graph).collect();
+    }
+    field
+        .join
+        .iter()
+        .filter(|j| !j.external && (!j.used_overridden))
+        .filter_map(|j| j.graph)
+        .collect()
+}
+
+/// Graphs the planner can reach for `ty` starting in `start`, by following resolvable keys
+/// whose fields are resolved by a graph already reached.
+fn reachable_graphs(schema: &MergedSchema, ty: &MergedType, start: usize) -> Vec<usize> {
+    let mut reach = vec![start];
+    loop {
+        let mut grew = false;
+        for join in &ty.join_types {
+            if reach.contains(&join.graph) || join.resolvable == Some(false) {
+                continue;
+            }
+            let Some(key) = &join.key else { continue };
+            if key_resolvable_from(schema, ty, key, &reach) {
+                reach.push(join.graph);
+                grew = true;
+            }
+        }
+        if !grew {
+            return reach;
+        }
+    }
+}
+
+fn key_resolvable_from(_schema: &MergedSchema, ty: &MergedType, key: &str, reach: &[usize]) -> bool {
+    let Ok(selections) = fieldset::parse(key) else { return false };
+    selections.iter().filter(|s| s.type_condition.is_none()).all(|s| {
+        ty.fields
+            .get(&s.name)
+            .is_some_and(|f| resolvers(ty, f).iter().any(|g| reach.contains(g)))
+    })
+}
+
+fn unsatisfiable(
+    schema: &MergedSchema,
+    ty: &MergedType,
+    field: &MergedField,
+    state: &State,
+    reach: &[usize],
+    resolvers: &[usize],
+) -> Diagnostic {
+    let coordinate = format!("{}.{}", ty.name, field.name);
+    let name = |g: usize| schema.graphs[g].name.as_str();
+    let mut reasons = Vec::new();
+    for g in reach {
+        reasons.push(format!("- from subgraph \"{}\": cannot find field \"{coordinate}\".", name(*g)));
+        for h in resolvers {
+            let keys: Vec<&str> = ty
+                .join_types
+                .iter()
+                .filter(|j| j.graph == *h && j.resolvable != Some(false))
+                .filter_map(|j| j.key.as_deref())
+                .collect();
+            let why = if keys.is_empty() {
+                format!("type \"{}\" has no @key defined in subgraph \"{}\"", ty.name, name(*h))
+            } else {
+                let keys: Vec<String> = keys.iter().map(|k| format!("@key(fields: \"{k}\")")).collect();
+                format!(
+                    "none of its keys ({}) can be resolved from subgraph \"{}\"",
+                    keys.join(", "),
+                    name(*g)
+                )
+            };
+            reasons.push(format!(
+                "- from subgraph \"{}\": cannot move to subgraph \"{}\", which has field \"{coordinate}\", because {why}.",
+                name(*g),
+                name(*h)
+            ));
+        }
+    }
+    if resolvers.is_empty() {
+        reasons.push(format!("- no subgraph can resolve field \"{coordinate}\" (it is @external everywhere or overridden)."));
+    }
+    Diagnostic::new(
+        "SATISFIABILITY_ERROR",
+        format!(
+            "The following supergraph API query:\n{}\ncannot be satisfied by the subgraphs because:\n{}",
+            print_query(&state.path, &field.name),
+            reasons.join("\n")
+        ),
+    )
+    .at_all(field.locations.iter().cloned().map(Some))
+    .at_all(ty.locations.iter().cloned().map(Some))
+}
+
+/// The operation that reaches `last` along `path` (the root type name first).
+fn print_query(path: &[String], last: &str) -> String {
+    let keyword = match path.first().map(String::as_str) {
+        Some("Mutation") => "mutation ",
+        Some("Subscription") => "subscription ",
+        _ => "",
+    };
+    let steps: Vec<&str> = path[1..].iter().map(String::as_str).chain(std::iter::once(last)).collect();
+    let mut out = format!("{keyword}{{");
+    for (depth, step) in steps.iter().enumerate() {
+        let indent = "  ".repeat(depth + 1);
+        out.push_str(&format!("\n{indent}{step}"));
+        if depth + 1 < steps.len() {
+            out.push_str(" {");
+        }
+    }
+    for depth in (0..steps.len().saturating_sub(1)).rev() {
+        out.push_str(&format!("\n{}}}", "  ".repeat(depth + 1)));
+    }
+    out.push_str("\n}");
+    out
+}
