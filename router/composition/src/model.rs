@@ -89,7 +89,6 @@ pub struct Field {
 
 #[derive(Clone, Debug)]
 pub struct EnumValue {
-    pub name: String,
     pub description: Option<String>,
     pub applied: Applied,
     pub location: Option<Location>,
@@ -131,10 +130,6 @@ impl TypeDef {
         }
     }
 
-    /// Object types and `@interfaceObject`s: what a subgraph resolves as an object.
-    pub fn is_object_like(&self) -> bool {
-        self.kind == TypeKind::Object
-    }
 }
 
 #[derive(Clone, Debug)]
@@ -144,8 +139,6 @@ pub struct Subgraph {
     /// `false` for Federation 1 subgraphs (no federation `@link`).
     pub fed2: bool,
     pub types: IndexMap<String, TypeDef>,
-    /// Root operation types present, by normalized name (`Query`, `Mutation`, `Subscription`).
-    pub roots: Vec<String>,
 }
 
 impl Subgraph {
@@ -165,8 +158,18 @@ impl Subgraph {
         })
     }
 
-    pub fn location_of_field(&self, type_name: &str, field: &str) -> Option<Location> {
-        self.field(type_name, field).and_then(|f| f.location.clone())
+    /// An `@external` field that some `@provides` of this subgraph selects (top level).
+    pub fn is_provided(&self, type_name: &str, field: &str) -> bool {
+        self.types.values().any(|t| {
+            t.fields.values().any(|f| {
+                f.provides.as_ref().is_some_and(|p| {
+                    named(&f.ty) == type_name
+                        && crate::fieldset::parse(&p.fields)
+                            .map(|set| set.iter().any(|s| s.name == field))
+                            .unwrap_or(false)
+                })
+            })
+        })
     }
 }
 

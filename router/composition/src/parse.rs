@@ -310,11 +310,6 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
 
     check_references(&mut ctx, &types);
 
-    let roots = ["Query", "Mutation", "Subscription"]
-        .into_iter()
-        .filter(|r| types.get(*r).is_some_and(|t| t.kind == TypeKind::Object))
-        .map(str::to_string)
-        .collect();
     if !ctx.diagnostics.is_empty() {
         return Err(ctx.diagnostics);
     }
@@ -323,7 +318,6 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
         url: input.url.clone(),
         fed2,
         types,
-        roots,
     })
 }
 
@@ -534,7 +528,6 @@ fn fill_enum_values(ctx: &mut Ctx<'_>, ty: &mut TypeDef, values: &[Node<ast::Enu
         ty.values.insert(
             value.value.to_string(),
             EnumValue {
-                name: value.value.to_string(),
                 description: value.description.as_ref().map(|d| d.to_string()),
                 applied: applied(ctx, &value.directives),
                 location: ctx.loc_of_name(&value.value),

@@ -16,14 +16,6 @@ enum Usage {
 }
 
 impl Usage {
-    fn directive(&self) -> &'static str {
-        match self {
-            Usage::Key => "@key",
-            Usage::Requires => "@requires",
-            Usage::Provides => "@provides",
-        }
-    }
-
     fn invalid_code(&self) -> &'static str {
         match self {
             Usage::Key => "KEY_INVALID_FIELDS",

@@ -101,16 +101,18 @@ impl Merger<'_> {
             for (graph, t) in &typed {
                 groups.entry(t.to_string()).or_default().push(self.graph_name(*graph));
             }
-            let parts: Vec<String> = groups
+            let chosen = ty.to_string();
+            let from = groups.get(&chosen).map(|g| subgraphs_phrase(g)).unwrap_or_default();
+            let others: Vec<String> = groups
                 .iter()
+                .filter(|(t, _)| **t != chosen)
                 .map(|(t, graphs)| format!("type \"{t}\" in {}", subgraphs_phrase(graphs)))
                 .collect();
             self.hints.push(Hint {
                 code: "INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE",
                 message: format!(
-                    "Type of field \"{coordinate}\" is inconsistent but compatible across subgraphs: will use type \"{ty}\" (from {}) in supergraph but \"{coordinate}\" has {}.",
-                    parts[0].split(" in ").nth(1).unwrap_or_default(),
-                    parts[1..].join(" and ")
+                    "Type of field \"{coordinate}\" is inconsistent but compatible across subgraphs: will use type \"{chosen}\" (from {from}) in supergraph but \"{coordinate}\" has {}.",
+                    others.join(" and ")
                 ),
                 locations: locations.clone(),
             });
@@ -251,7 +253,10 @@ impl Merger<'_> {
     ) {
         let resolving: Vec<(usize, &Field)> = active
             .iter()
-            .filter(|(g, f)| !f.external && !overridden.contains_key(g))
+            .filter(|(g, f)| {
+                let provided = f.external && self.subgraphs[*g].is_provided(type_name, &f.name);
+                (!f.external || provided) && !overridden.contains_key(g)
+            })
             .filter(|(g, f)| {
                 // With progressive override both copies resolve, by design.
                 !(labels.contains_key(g) && f.overrides.is_none())
@@ -263,7 +268,7 @@ impl Merger<'_> {
         }
         let non_shareable: Vec<&str> = resolving
             .iter()
-            .filter(|(g, f)| !f.shareable && !self.subgraphs[*g].is_key_field(type_name, &f.name))
+            .filter(|(g, f)| !f.shareable && !f.external && !self.subgraphs[*g].is_key_field(type_name, &f.name))
             .map(|(g, _)| self.graph_name(*g))
             .collect();
         if non_shareable.is_empty() {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use indexmap::IndexMap;
 
-use crate::diagnostic::{Diagnostic, Hint, Location, join_quoted, subgraphs_phrase};
+use crate::diagnostic::{Diagnostic, Hint, Location, subgraphs_phrase};
 use crate::model::{Applied, Subgraph, TypeDef, TypeKind};
 use model::{Graph, JoinField, JoinType, MergedField, MergedSchema, MergedType, MergedValue};
 
@@ -360,7 +360,6 @@ impl Merger<'_> {
                     description: merge_descriptions(defs.iter().map(|v| v.description.as_ref())),
                     graphs: having,
                     applied: merge_applied(defs.iter().map(|v| &v.applied)),
-                    locations,
                 },
             );
         }
@@ -613,9 +612,4 @@ impl Merger<'_> {
             }
         }
     }
-}
-
-#[allow(dead_code)]
-fn quoted(names: &[&str]) -> String {
-    join_quoted(names)
 }

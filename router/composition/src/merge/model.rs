@@ -66,7 +66,6 @@ pub struct MergedValue {
     pub description: Option<String>,
     pub graphs: Vec<usize>,
     pub applied: Applied,
-    pub locations: Vec<Location>,
 }
 
 #[derive(Clone, Debug)]
