@@ -157,19 +157,17 @@ fn description(text: &Option<String>, indentation: &str, first_in_block: bool) -
     format!("{prefix}{}\n", block.replace('\n', &format!("\n{indentation}")))
 }
 
+/// `@tag`s then `@deprecated`: Apollo merges these after the `join__*` directives.
 fn applied(applied: &Applied) -> Vec<String> {
     let mut out = Vec::new();
+    for tag in &applied.tags {
+        out.push(format!("@tag(name: {})", string(tag)));
+    }
     if let Some(reason) = &applied.deprecated {
         match reason {
             Some(reason) => out.push(format!("@deprecated(reason: {})", string(reason))),
             None => out.push("@deprecated".to_string()),
         }
-    }
-    if applied.inaccessible {
-        out.push("@inaccessible".to_string());
-    }
-    for tag in &applied.tags {
-        out.push(format!("@tag(name: {})", string(tag)));
     }
     out
 }
@@ -195,6 +193,10 @@ fn type_directives(schema: &MergedSchema, ty: &MergedType) -> Vec<String> {
             args.push("isInterfaceObject: true".to_string());
         }
         out.push(format!("@join__type({})", args.join(", ")));
+    }
+    // Apollo applies `@inaccessible` as soon as it merges a type's directives.
+    if ty.applied.inaccessible {
+        out.push("@inaccessible".to_string());
     }
     for (g, member) in &ty.join_members {
         out.push(format!("@join__unionMember(graph: {}, member: {})", graph(*g), string(member)));
@@ -239,6 +241,9 @@ fn print_type(schema: &MergedSchema, ty: &MergedType) -> String {
                 out.push('\n');
                 out.push_str(&description(&value.description, "  ", i == 0));
                 let _ = write!(out, "  {}", value.name);
+                if value.applied.inaccessible {
+                    out.push_str(" @inaccessible");
+                }
                 for g in &value.graphs {
                     let _ = write!(out, " @join__enumValue(graph: {})", schema.graphs[*g].enum_name);
                 }
@@ -270,6 +275,9 @@ fn print_field(schema: &MergedSchema, field: &MergedField, first: bool) -> Strin
     if let Some(default) = &field.default {
         let _ = write!(out, " = {default}");
     }
+    if field.applied.inaccessible {
+        out.push_str(" @inaccessible");
+    }
     for join in &field.join {
         let _ = write!(out, " {}", print_join_field(schema, join));
     }
@@ -296,6 +304,9 @@ fn print_args(args: &[&MergedArg]) -> String {
             let _ = write!(s, "{}: {}", arg.name, arg.ty);
             if let Some(default) = &arg.default {
                 let _ = write!(s, " = {default}");
+            }
+            if arg.applied.inaccessible {
+                s.push_str(" @inaccessible");
             }
             for d in applied(&arg.applied) {
                 let _ = write!(s, " {d}");
