@@ -94,6 +94,8 @@ pub(crate) async fn fetch<'a>(
     let mut state = run.lock();
     state.errors.extend(forwarded);
     let Some(mut entities) = entities else {
+        // The forwarded errors explain every object this fetch was to fill.
+        state.blamed.extend(blame(&targets));
         return;
     };
     for entity in &mut entities {

@@ -56,7 +56,7 @@ impl<'a> Projector<'a> {
         sets: &[&'a SelectionSet],
     ) -> Result<Value, Bubble> {
         let runtime = self.runtime_type(&source, static_type)?;
-        let mut out = Map::new();
+        let mut out = Map::with_capacity(sets.first().map_or(0, |s| s.selections.len()));
         let mut failed = false;
         let simple = sets.len() == 1
             && sets[0]
@@ -216,7 +216,9 @@ impl<'a> Projector<'a> {
                     if field.selection_set.is_some() {
                         match value {
                             Value::Object(object) => self.complete_object(object, name, subs),
-                            other => Err(self.invalid(parent, field, "an object", &other)),
+                            other => {
+                                Err(self.invalid(parent, field, "an object", describe(&other)))
+                            }
                         }
                     } else {
                         self.complete_leaf(value, name, parent, field)
@@ -243,7 +245,7 @@ impl<'a> Projector<'a> {
         field: &'a Field,
     ) -> Result<Value, Bubble> {
         let Value::Array(items) = value else {
-            return Err(self.invalid(parent, field, "a list", &value));
+            return Err(self.invalid(parent, field, "a list", describe(&value)));
         };
         let mut out = Vec::with_capacity(items.len());
         let mut failed = false;
@@ -270,35 +272,34 @@ impl<'a> Projector<'a> {
         parent: &str,
         field: &'a Field,
     ) -> Result<Value, Bubble> {
-        let coerced = match type_name {
-            "Int" => match &value {
-                Value::Number(n) => n
-                    .as_i64()
-                    .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
-                    .filter(|i| i32::try_from(*i).is_ok())
-                    .map(Value::from),
-                _ => None,
-            },
-            "Float" => value.is_number().then_some(value.clone()),
-            "String" => value.is_string().then_some(value.clone()),
-            "Boolean" => value.is_boolean().then_some(value.clone()),
-            "ID" => match &value {
-                Value::String(_) => Some(value.clone()),
-                Value::Number(n) if n.is_i64() || n.is_u64() => Some(Value::String(n.to_string())),
-                _ => None,
-            },
-            other => match self.schema.types.get(other) {
-                Some(ExtendedType::Enum(e)) => value
-                    .as_str()
-                    .is_some_and(|s| e.values.contains_key(s))
-                    .then_some(value.clone()),
+        let got = describe(&value);
+        // The value is moved through, never copied: only conversions build a new one.
+        let coerced = match (type_name, value) {
+            ("Int", Value::Number(n)) => n
+                .as_i64()
+                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
+                .filter(|i| i32::try_from(*i).is_ok())
+                .map(Value::from),
+            ("Float", v @ Value::Number(_))
+            | ("String", v @ Value::String(_))
+            | ("Boolean", v @ Value::Bool(_))
+            | ("ID", v @ Value::String(_)) => Some(v),
+            ("ID", Value::Number(n)) if n.is_i64() || n.is_u64() => {
+                Some(Value::String(n.to_string()))
+            }
+            ("Int" | "Float" | "String" | "Boolean" | "ID", _) => None,
+            (other, v) => match self.schema.types.get(other) {
+                Some(ExtendedType::Enum(e)) => match v {
+                    Value::String(s) if e.values.contains_key(s.as_str()) => Some(Value::String(s)),
+                    _ => None,
+                },
                 // Custom scalars carry any JSON.
-                _ => Some(value.clone()),
+                _ => Some(v),
             },
         };
         match coerced {
             Some(v) => Ok(v),
-            None => Err(self.invalid(parent, field, type_name, &value)),
+            None => Err(self.invalid(parent, field, type_name, got)),
         }
     }
 
@@ -330,16 +331,8 @@ impl<'a> Projector<'a> {
         }
     }
 
-    fn invalid(&mut self, parent: &str, field: &Field, expected: &str, got: &Value) -> Bubble {
+    fn invalid(&mut self, parent: &str, field: &Field, expected: &str, got: &str) -> Bubble {
         if !self.reported.covers(&self.path) {
-            let got = match got {
-                Value::Null => "null",
-                Value::Bool(_) => "a boolean",
-                Value::Number(_) => "a number",
-                Value::String(_) => "a string",
-                Value::Array(_) => "a list",
-                Value::Object(_) => "an object",
-            };
             self.error_here(format!(
                 "Invalid value from subgraph for {parent}.{}: expected {expected}, got {got}",
                 field.name
@@ -352,5 +345,16 @@ impl<'a> Projector<'a> {
         let error = GraphQLError::new(message, codes::RESPONSE_VALIDATION_FAILED)
             .with_path(Some(tree::to_owned_path(&self.path)));
         self.errors.push(error);
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
     }
 }

@@ -170,6 +170,10 @@ impl<'a> Run<'a> {
             .collect();
         let mut state = self.lock();
         state.errors.extend(forwarded);
+        if data.is_none() {
+            // The forwarded errors explain every field this fetch was to fill.
+            state.blamed.extend(errors::root_keys(&fetch.operation));
+        }
         if let Some(data) = data {
             let mut data = Value::Object(data);
             rewrites::apply_all(self.schema, &mut data, &fetch.output_rewrites);
