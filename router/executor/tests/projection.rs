@@ -183,3 +183,26 @@ async fn a_typename_that_is_not_a_possible_type_is_a_field_error() {
         "RESPONSE_VALIDATION_FAILED"
     );
 }
+
+#[tokio::test]
+async fn aliases_the_planner_added_for_conflicting_fields_are_renamed_back() {
+    let h = harness("abstract");
+    let subgraphs = Subgraphs::new().root_with("search", |request| {
+        assert!(request.query.contains("length__alias_0: length"), "{}", request.query);
+        Ok(common::body(json!({ "data": { "search": [
+            { "__typename": "Book", "length": null },
+            { "__typename": "Movie", "length__alias_0": 117 },
+        ] } })))
+    });
+    let response = h
+        .run(
+            r#"{ search(text: "a") { ... on Book { length } ... on Movie { length } } }"#,
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({ "data": { "search": [{ "length": null }, { "length": 117 }] } })
+    );
+}
