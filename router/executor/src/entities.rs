@@ -84,13 +84,7 @@ pub(crate) async fn fetch<'a>(
         }
     };
 
-    let forwarded = map_errors(
-        &response.errors,
-        &fetch.service_name,
-        &targets,
-        count,
-        &error_path,
-    );
+    let forwarded = map_errors(&response.errors, fetch, &targets, count, &error_path);
     let mut state = run.lock();
     state.errors.extend(forwarded);
     let Some(mut entities) = entities else {
@@ -218,7 +212,7 @@ fn concrete_prefix(path: &[&PathSegment]) -> Option<Vec<PathElement>> {
 /// Errors at `_entities.i.rest` belong to every object that shared representation `i`.
 fn map_errors(
     errors: &[Value],
-    service: &str,
+    fetch: &FetchNode,
     targets: &[(Vec<Elem<'_>>, usize)],
     count: usize,
     fallback: &Option<Vec<PathElement>>,
@@ -238,10 +232,12 @@ fn map_errors(
                 }
                 _ => None,
             });
-        let Some((index, rest)) = entity_path else {
+        let service = fetch.service_name.as_str();
+        let Some((index, mut rest)) = entity_path else {
             out.push(errors::forward(error, service, fallback.clone()));
             continue;
         };
+        errors::rename_keys(&mut rest, &fetch.output_rewrites);
         let owners = owners.get_or_insert_with(|| {
             let mut owners = vec![Vec::new(); count];
             for (t, (_, i)) in targets.iter().enumerate() {

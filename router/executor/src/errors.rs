@@ -1,6 +1,7 @@
 //! Subgraph errors as client errors: paths rewritten, `serviceName` added, codes kept.
 
 use apollo_compiler::ast;
+use planner::Rewrite;
 use serde_json::{Map, Value};
 
 use crate::response::{GraphQLError, Location, PathElement, codes};
@@ -118,6 +119,46 @@ fn collect_keys(selections: &[ast::Selection], keys: &mut Vec<Vec<PathElement>>)
                 collect_keys(&fragment.selection_set, keys);
             }
             ast::Selection::FragmentSpread(_) => {}
+        }
+    }
+}
+
+/// Undoes the planner's conflict aliases (`KeyRenamer` output rewrites) in a subgraph error's
+/// path, so it names the client's key. Aliases are unique per fetch, so type conditions in the
+/// rewrite path need no checking.
+pub(crate) fn rename_keys(path: &mut [PathElement], rewrites: &[Rewrite]) {
+    for rewrite in rewrites {
+        let Rewrite::KeyRenamer {
+            path: rewrite_path,
+            rename_key_to,
+        } = rewrite
+        else {
+            continue;
+        };
+        let mut wanted = rewrite_path
+            .iter()
+            .filter(|segment| !segment.starts_with("... on "))
+            .peekable();
+        let mut last = None;
+        for (i, element) in path.iter().enumerate() {
+            let PathElement::Key(key) = element else {
+                continue;
+            };
+            match wanted.peek() {
+                Some(w) if *w == key => {
+                    wanted.next();
+                    last = Some(i);
+                }
+                _ => break,
+            }
+            if wanted.peek().is_none() {
+                break;
+            }
+        }
+        if wanted.peek().is_none()
+            && let Some(i) = last
+        {
+            path[i] = PathElement::Key(rename_key_to.clone());
         }
     }
 }

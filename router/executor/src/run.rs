@@ -166,7 +166,13 @@ impl<'a> Run<'a> {
         let forwarded: Vec<GraphQLError> = response
             .errors
             .iter()
-            .map(|e| errors::forward(e, &fetch.service_name, errors::plain_path(e)))
+            .map(|e| {
+                let mut path = errors::plain_path(e);
+                if let Some(path) = &mut path {
+                    errors::rename_keys(path, &fetch.output_rewrites);
+                }
+                errors::forward(e, &fetch.service_name, path)
+            })
             .collect();
         let mut state = self.lock();
         state.errors.extend(forwarded);

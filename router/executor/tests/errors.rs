@@ -246,3 +246,30 @@ async fn entity_nulls_with_errors_are_forwarded_not_failures() {
         })
     );
 }
+
+#[tokio::test]
+async fn error_paths_through_conflict_aliases_name_the_client_key() {
+    let h = harness("abstract");
+    let subgraphs = Subgraphs::new().root_body(
+        "search",
+        json!({
+            "data": { "search": [{ "__typename": "Movie", "length__alias_0": null }] },
+            "errors": [{ "message": "no length", "path": ["search", 0, "length__alias_0"] }],
+        }),
+    );
+    let response = h
+        .run(
+            r#"{ search(text: "a") { ... on Book { length } ... on Movie { length } } }"#,
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "search": [{ "length": null }] },
+            "errors": [{ "message": "no length", "path": ["search", 0, "length"],
+                         "extensions": { "code": "DOWNSTREAM_SERVICE_ERROR", "serviceName": "search" } }],
+        })
+    );
+}

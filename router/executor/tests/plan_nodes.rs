@@ -88,3 +88,15 @@ async fn mutations_run_their_top_level_fields_in_order() {
         .collect();
     assert_eq!(order, ["reviews", "carts", "reviews"]);
 }
+
+#[test]
+fn execution_futures_can_be_spawned() {
+    fn assert_send<T: Send>(_: &T) {}
+    let h = harness("shop");
+    let (prepared, plan) = h.prepare("{ me { username } }", json!({}));
+    let subgraphs = Subgraphs::new();
+    let future = h
+        .executor
+        .execute_prepared(&h.compiler, &prepared, &plan, &subgraphs);
+    assert_send(&future);
+}

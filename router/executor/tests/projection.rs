@@ -188,7 +188,11 @@ async fn a_typename_that_is_not_a_possible_type_is_a_field_error() {
 async fn aliases_the_planner_added_for_conflicting_fields_are_renamed_back() {
     let h = harness("abstract");
     let subgraphs = Subgraphs::new().root_with("search", |request| {
-        assert!(request.query.contains("length__alias_0: length"), "{}", request.query);
+        assert!(
+            request.query.contains("length__alias_0: length"),
+            "{}",
+            request.query
+        );
         Ok(common::body(json!({ "data": { "search": [
             { "__typename": "Book", "length": null },
             { "__typename": "Movie", "length__alias_0": 117 },
