@@ -37,13 +37,14 @@ fn select_into(
                 alias,
                 selections,
             } => {
-                let key = alias.as_deref().unwrap_or(name);
-                let value = object.get(key)?;
+                // An aliased field sits under its alias in the tree; the subgraph expects the
+                // field's name in the representation.
+                let value = object.get(alias.as_deref().unwrap_or(name))?;
                 let value = match selections {
                     Some(sub) => select_value(schema, value, sub)?,
                     None => value.clone(),
                 };
-                out.insert(key.to_owned(), value);
+                out.insert(name.clone(), value);
                 selected = true;
             }
             Selection::InlineFragment {

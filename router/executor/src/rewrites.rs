@@ -4,6 +4,8 @@ use apollo_compiler::Schema;
 use planner::Rewrite;
 use serde_json::Value;
 
+use crate::tree;
+
 /// Whether an object whose `__typename` is `typename` matches `... on condition`.
 pub(crate) fn type_matches(schema: &Schema, condition: &str, typename: &str) -> bool {
     condition == typename || schema.is_subtype(condition, typename)
@@ -51,7 +53,12 @@ fn apply(schema: &Schema, value: &mut Value, path: &[String], rewrite: &Rewrite)
     match rewrite {
         Rewrite::KeyRenamer { rename_key_to, .. } => {
             if let Some(v) = object.remove(first.as_str()) {
-                object.insert(rename_key_to.clone(), v);
+                match object.get_mut(rename_key_to.as_str()) {
+                    Some(existing) => tree::deep_merge(existing, v),
+                    None => {
+                        object.insert(rename_key_to.clone(), v);
+                    }
+                }
             }
         }
         Rewrite::ValueSetter { set_value_to, .. } => {
