@@ -5,18 +5,20 @@
 //! # Flow
 //!
 //! ```ignore
+//! // once per supergraph
+//! let api_schema = Arc::new(supergraph.api_schema.clone());
 //! let compiler = operation::Compiler::new(api_schema.clone(), Default::default());
-//! let planner = planner::Planner::new(supergraph);
-//! let executor = executor::Executor::new(api_schema);           // once per schema
+//! let planner = planner::Planner::new(Arc::new(supergraph));
+//! let executor = executor::Executor::new(api_schema);
 //!
 //! // per request
 //! let prepared = compiler.compile(query, operation_name, &variables)?;
-//! let for_planner = prepared.normalized().without_introspection();
-//! let plan = planner.plan(&planner::OperationInput { /* from for_planner */ }, &options)?;
+//! let input = planner::PreparedOperation::from_document(prepared.parsed().document(), operation_name)?;
+//! let plan = planner.plan(&input.input(), &options)?;
 //! let response = executor
-//!     .execute_prepared(&compiler, &prepared, &plan, &transport)
+//!     .execute_prepared(&compiler, &prepared, &plan, &transport) // transport: impl SubgraphTransport
 //!     .await;
-//! let body = serde_json::to_vec(&response)?;                    // { data, errors?, extensions? }
+//! let body = serde_json::to_vec(&response)?; // { "data": ..., "errors"?: [...], "extensions"?: {...} }
 //! ```
 //!
 //! [`Executor::execute`] is the same without the `operation` crate's `PreparedOperation`: the

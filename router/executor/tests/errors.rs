@@ -273,3 +273,29 @@ async fn error_paths_through_conflict_aliases_name_the_client_key() {
         })
     );
 }
+
+#[tokio::test]
+async fn a_root_answer_whose_data_is_not_an_object_is_an_invalid_response() {
+    let h = harness("shop");
+    let subgraphs = Subgraphs::new().root("products", json!([1, 2])).root(
+        "users",
+        json!({ "me": { "__typename": "User", "id": "1", "username": "ann" } }),
+    );
+    let response = h
+        .run(
+            r#"{ product(upc: "1") { name } me { username } }"#,
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "product": null, "me": { "username": "ann" } },
+            "errors": [{
+                "message": "subgraph 'products' sent an invalid response: `data` is not an object",
+                "extensions": { "code": "SUBGRAPH_INVALID_RESPONSE", "serviceName": "products" },
+            }],
+        })
+    );
+}
