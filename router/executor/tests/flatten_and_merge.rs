@@ -257,3 +257,51 @@ async fn interface_objects_get_the_interface_typename_and_keep_the_concrete_one(
         ])
     );
 }
+
+#[tokio::test]
+async fn only_objects_matching_a_type_condition_become_representations() {
+    let h = harness("abstract");
+    let subgraphs = Subgraphs::new()
+        .root(
+            "search",
+            json!({ "search": [
+                { "__typename": "Movie", "id": "m1", "title": "Alien" },
+                { "__typename": "Book", "id": "b1", "title": "Dune" },
+                { "__typename": "Movie", "id": "m2", "title": "Heat" },
+            ] }),
+        )
+        .entities(
+            "books",
+            |_| json!({ "__typename": "Book", "author": "Herbert" }),
+        )
+        .entities(
+            "movies",
+            |rep| json!({ "__typename": "Movie", "director": format!("d-{}", key(rep, "id")) }),
+        );
+    let response = h
+        .run(
+            r#"{ search(text: "a") { title ... on Book { author } ... on Movie { director } } }"#,
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({ "data": { "search": [
+            { "title": "Alien", "director": "d-m1" },
+            { "title": "Dune", "author": "Herbert" },
+            { "title": "Heat", "director": "d-m2" },
+        ] } })
+    );
+    assert_eq!(
+        subgraphs.requests_to("books")[0].representations(),
+        vec![json!({ "__typename": "Book", "id": "b1" })]
+    );
+    assert_eq!(
+        subgraphs.requests_to("movies")[0].representations(),
+        vec![
+            json!({ "__typename": "Movie", "id": "m1" }),
+            json!({ "__typename": "Movie", "id": "m2" }),
+        ]
+    );
+}

@@ -179,3 +179,29 @@ async fn wrongly_typed_values_are_field_errors_not_panics() {
         ]
     );
 }
+
+#[tokio::test]
+async fn enum_values_outside_the_api_schema_are_field_errors() {
+    let h = harness("lists");
+    let subgraphs = Subgraphs::new().root(
+        "catalog",
+        json!({ "shelves": [[
+            { "__typename": "Product", "id": "1", "status": "ACTIVE" },
+            { "__typename": "Product", "id": "2", "status": "GONE" },
+        ]] }),
+    );
+    let response = h
+        .run("{ shelves { id status } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response["data"],
+        json!({ "shelves": [[{ "id": "1", "status": "ACTIVE" }, { "id": "2", "status": null }]] })
+    );
+    assert_eq!(
+        errors_at(&response),
+        vec![(
+            json!(["shelves", 0, 1, "status"]),
+            json!("RESPONSE_VALIDATION_FAILED")
+        )]
+    );
+}
