@@ -165,7 +165,7 @@ impl Executor {
         let data = projector.root(data, &request.operation.selection_set);
         errors.append(&mut projector.errors);
         Response {
-            data,
+            data: Some(data),
             errors,
             extensions: Map::new(),
         }

@@ -9,13 +9,27 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Response {
     /// The shaped result: an object, or `null` when a non-null root field could not be
-    /// completed. Always present (execution started, so the spec requires the entry).
-    pub data: Value,
+    /// completed. The executor always sets it (execution started, so the spec requires the
+    /// entry); `None` (no `data` key) is for request errors, see [`Response::request_errors`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<Value>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<GraphQLError>,
     /// Empty unless the caller adds something (the executor itself adds nothing).
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub extensions: Map<String, Value>,
+}
+
+impl Response {
+    /// A response for a request that failed before execution (parse, validation, variables):
+    /// no `data` entry at all, as the spec requires.
+    pub fn request_errors(errors: Vec<GraphQLError>) -> Self {
+        Self {
+            data: None,
+            errors,
+            extensions: Map::new(),
+        }
+    }
 }
 
 /// One entry of `errors`.

@@ -299,3 +299,16 @@ async fn a_root_answer_whose_data_is_not_an_object_is_an_invalid_response() {
         })
     );
 }
+
+#[test]
+fn request_errors_have_no_data_entry() {
+    let response = executor::Response::request_errors(vec![executor::GraphQLError::new(
+        "Cannot query field \"nope\" on type \"Query\".",
+        "GRAPHQL_VALIDATION_FAILED",
+    )]);
+    assert_eq!(
+        serde_json::to_value(&response).expect("serializes"),
+        json!({ "errors": [{ "message": "Cannot query field \"nope\" on type \"Query\".",
+                             "extensions": { "code": "GRAPHQL_VALIDATION_FAILED" } }] })
+    );
+}
