@@ -69,7 +69,7 @@ pub struct Executor {
 
 /// Everything one execution needs besides the transport.
 #[derive(Debug, Clone, Copy)]
-pub struct Request<'a> {
+pub struct ExecutionRequest<'a> {
     pub plan: &'a QueryPlan,
     /// The client's whole normalized operation, root meta-fields included (the plan was made
     /// from [`NormalizedOperation::without_introspection`]).
@@ -117,7 +117,7 @@ impl Executor {
         };
         let mut response = self
             .execute(
-                Request {
+                ExecutionRequest {
                     plan,
                     operation,
                     variables: prepared.variables(),
@@ -136,7 +136,7 @@ impl Executor {
     /// Runs `request.plan` and shapes the response for `request.operation`.
     pub async fn execute(
         &self,
-        request: Request<'_>,
+        request: ExecutionRequest<'_>,
         transport: &dyn SubgraphTransport,
     ) -> Response {
         let schema: &Schema = &self.schema;
@@ -175,7 +175,7 @@ impl Executor {
     /// never fetches those keys, so they cannot clash with subgraph data.
     fn add_introspection(
         &self,
-        request: &Request<'_>,
+        request: &ExecutionRequest<'_>,
         data: &mut Map<String, Value>,
         errors: &mut Vec<GraphQLError>,
     ) {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{Subgraphs, harness};
-use executor::Request;
+use executor::ExecutionRequest;
 use planner::{FetchNode, OperationKind, PlanNode, QueryPlan};
 use serde_json::json;
 
@@ -98,7 +98,7 @@ async fn condition_nodes_run_the_branch_the_variable_selects() {
         let response = h
             .executor
             .execute(
-                Request {
+                ExecutionRequest {
                     plan: &plan,
                     operation: prepared.normalized(),
                     variables: variables.as_object().expect("object"),
@@ -188,7 +188,7 @@ async fn skip_and_include_still_in_the_operation_are_evaluated_when_shaping() {
         let response = h
             .executor
             .execute(
-                Request {
+                ExecutionRequest {
                     plan: &plan,
                     operation: &operation,
                     variables: variables.as_object().expect("object"),

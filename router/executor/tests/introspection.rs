@@ -4,7 +4,7 @@
 mod common;
 
 use common::{Subgraphs, harness};
-use executor::Request;
+use executor::ExecutionRequest;
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -78,7 +78,7 @@ async fn without_an_introspection_answer_the_fields_are_errors() {
     let response = h
         .executor
         .execute(
-            Request {
+            ExecutionRequest {
                 plan: &plan,
                 operation: prepared.normalized(),
                 variables: prepared.variables(),
