@@ -1,12 +1,10 @@
 //! `Flatten` + entity `Fetch`: collect every object at the path, send each distinct
 //! representation once, fan each answer back out to every object that produced it.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use planner::{FetchNode, PathSegment, Selection};
 use serde_json::{Map, Value};
 
+use crate::dedupe::Distinct;
 use crate::errors;
 use crate::representation;
 use crate::response::{GraphQLError, PathElement};
@@ -127,24 +125,14 @@ fn collect<'p>(
         targets: Vec::new(),
         representations: Vec::new(),
     };
-    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut distinct = Distinct::default();
     let mut current = Vec::with_capacity(path.len() * 2);
     walk_object(data, path, &mut current, &mut |object, at| {
         let Some(mut rep) = representation::build(run.schema, object, requires) else {
             return;
         };
         rewrites::apply_all(run.schema, &mut rep, &fetch.input_rewrites);
-        let hash = hash_of(&rep);
-        let bucket = seen.entry(hash).or_default();
-        let index = match bucket.iter().find(|&&i| batch.representations[i] == rep) {
-            Some(&i) => i,
-            None => {
-                batch.representations.push(rep);
-                let i = batch.representations.len() - 1;
-                bucket.push(i);
-                i
-            }
-        };
+        let index = distinct.index_of(rep, &mut batch.representations);
         batch.targets.push((at.to_vec(), index));
     });
     batch
@@ -252,37 +240,4 @@ fn map_errors(
         }
     }
     out
-}
-
-fn hash_of(value: &Value) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    hash_value(value, &mut hasher);
-    hasher.finish()
-}
-
-fn hash_value(value: &Value, state: &mut DefaultHasher) {
-    match value {
-        Value::Null => 0u8.hash(state),
-        Value::Bool(b) => (1u8, b).hash(state),
-        Value::Number(n) => {
-            2u8.hash(state);
-            match (n.as_i64(), n.as_u64(), n.as_f64()) {
-                (Some(i), _, _) => i.hash(state),
-                (_, Some(u), _) => u.hash(state),
-                (_, _, f) => f.map(f64::to_bits).hash(state),
-            }
-        }
-        Value::String(s) => (3u8, s).hash(state),
-        Value::Array(items) => {
-            (4u8, items.len()).hash(state);
-            items.iter().for_each(|item| hash_value(item, state));
-        }
-        Value::Object(map) => {
-            (5u8, map.len()).hash(state);
-            for (k, v) in map {
-                k.hash(state);
-                hash_value(v, state);
-            }
-        }
-    }
 }

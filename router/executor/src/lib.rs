@@ -40,6 +40,7 @@
 //!   [`FetchError::code`] and nulls where its data would have been; the rest is still returned.
 
 mod blame;
+mod dedupe;
 mod entities;
 mod errors;
 mod project;

@@ -1,0 +1,58 @@
+//! Sends each distinct representation once: equal values share one index.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use serde_json::Value;
+
+/// Buckets of indices into the caller's list of distinct values, by hash.
+#[derive(Debug, Default)]
+pub(crate) struct Distinct {
+    buckets: HashMap<u64, Vec<usize>>,
+}
+
+impl Distinct {
+    /// The index of `value` in `values`, pushing it there if no equal value is present.
+    pub fn index_of(&mut self, value: Value, values: &mut Vec<Value>) -> usize {
+        let bucket = self.buckets.entry(hash_of(&value)).or_default();
+        if let Some(&i) = bucket.iter().find(|&&i| values[i] == value) {
+            return i;
+        }
+        values.push(value);
+        bucket.push(values.len() - 1);
+        values.len() - 1
+    }
+}
+
+fn hash_of(value: &Value) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hash_value(value, &mut hasher);
+    hasher.finish()
+}
+
+fn hash_value(value: &Value, state: &mut DefaultHasher) {
+    match value {
+        Value::Null => 0u8.hash(state),
+        Value::Bool(b) => (1u8, b).hash(state),
+        Value::Number(n) => {
+            2u8.hash(state);
+            match (n.as_i64(), n.as_u64(), n.as_f64()) {
+                (Some(i), _, _) => i.hash(state),
+                (_, Some(u), _) => u.hash(state),
+                (_, _, f) => f.map(f64::to_bits).hash(state),
+            }
+        }
+        Value::String(s) => (3u8, s).hash(state),
+        Value::Array(items) => {
+            (4u8, items.len()).hash(state);
+            items.iter().for_each(|item| hash_value(item, state));
+        }
+        Value::Object(map) => {
+            (5u8, map.len()).hash(state);
+            for (k, v) in map {
+                k.hash(state);
+                hash_value(v, state);
+            }
+        }
+    }
+}
