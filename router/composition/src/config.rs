@@ -21,7 +21,10 @@ pub enum ConfigError {
         source: std::io::Error,
     },
     #[error("cannot fetch schema of subgraph \"{subgraph}\": {source}")]
-    Fetch { subgraph: String, source: FetchError },
+    Fetch {
+        subgraph: String,
+        source: FetchError,
+    },
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -79,7 +82,9 @@ impl SupergraphConfig {
             }
         }
         for (name, subgraph) in &config.subgraphs {
-            if subgraph.routing_url.is_none() && !matches!(subgraph.schema, SchemaSource::SubgraphUrl(_)) {
+            if subgraph.routing_url.is_none()
+                && !matches!(subgraph.schema, SchemaSource::SubgraphUrl(_))
+            {
                 return Err(ConfigError::Invalid(format!(
                     "subgraph \"{name}\" needs a routing_url (its schema comes from a file)"
                 )));
@@ -110,10 +115,14 @@ impl SupergraphConfig {
                         source,
                     })?
                 }
-                SchemaSource::SubgraphUrl(url) => fetch_subgraph_sdl(url).await.map_err(|source| ConfigError::Fetch {
-                    subgraph: name.clone(),
-                    source,
-                })?,
+                SchemaSource::SubgraphUrl(url) => {
+                    fetch_subgraph_sdl(url)
+                        .await
+                        .map_err(|source| ConfigError::Fetch {
+                            subgraph: name.clone(),
+                            source,
+                        })?
+                }
             };
             let url = match (&subgraph.routing_url, &subgraph.schema) {
                 (Some(url), _) => url.clone(),

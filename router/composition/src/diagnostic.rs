@@ -36,10 +36,10 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, location: Option<Location>) -> Self {
-        if let Some(location) = location {
-            if !self.locations.contains(&location) {
-                self.locations.push(location);
-            }
+        if let Some(location) = location
+            && !self.locations.contains(&location)
+        {
+            self.locations.push(location);
         }
         self
     }
@@ -102,7 +102,10 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
 
 /// Quotes a list of subgraph names the way Apollo's messages do: `"a", "b" and "c"`.
 pub(crate) fn join_quoted<S: AsRef<str>>(names: &[S]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("\"{}\"", n.as_ref())).collect();
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|n| format!("\"{}\"", n.as_ref()))
+        .collect();
     match quoted.len() {
         0 => String::new(),
         1 => quoted[0].clone(),

@@ -42,7 +42,12 @@ pub async fn fetch_subgraph_sdl(url: &str) -> Result<String, FetchError> {
     if let Some(errors) = response.errors.filter(|e| !e.is_empty()) {
         let messages: Vec<String> = errors
             .iter()
-            .map(|e| e.get("message").and_then(|m| m.as_str()).unwrap_or("unknown error").to_string())
+            .map(|e| {
+                e.get("message")
+                    .and_then(|m| m.as_str())
+                    .unwrap_or("unknown error")
+                    .to_string()
+            })
             .collect();
         return Err(FetchError::GraphQl(messages.join("; ")));
     }

@@ -101,7 +101,8 @@ fn parse_set(tokens: &[String], pos: &mut usize, nested: bool) -> Result<Vec<Sel
                 .ok_or("expected a type name after \"on\"")?
                 .clone();
             *pos += 1;
-            let children = parse_sub(tokens, pos)?.ok_or("expected \"{\" after the type condition")?;
+            let children =
+                parse_sub(tokens, pos)?.ok_or("expected \"{\" after the type condition")?;
             out.push(Selection {
                 name: String::new(),
                 type_condition: Some(condition),
@@ -117,11 +118,11 @@ fn parse_set(tokens: &[String], pos: &mut usize, nested: bool) -> Result<Vec<Sel
         *pos += 1;
         // An alias: `alias: field` is not valid in field sets, but tolerate nothing else.
         let mut has_arguments = false;
-        if let Some(next) = tokens.get(*pos) {
-            if next.starts_with('(') {
-                has_arguments = true;
-                *pos += 1;
-            }
+        if let Some(next) = tokens.get(*pos)
+            && next.starts_with('(')
+        {
+            has_arguments = true;
+            *pos += 1;
         }
         let children = parse_sub(tokens, pos)?.unwrap_or_default();
         out.push(Selection {

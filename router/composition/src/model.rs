@@ -129,7 +129,6 @@ impl TypeDef {
             location,
         }
     }
-
 }
 
 #[derive(Clone, Debug)]

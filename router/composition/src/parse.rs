@@ -93,7 +93,8 @@ impl Ctx<'_> {
     }
 
     fn rename_type(&self, ty: &Type) -> Type {
-        let n = |name: &Name| Name::new(&self.rename(name.as_str())).unwrap_or_else(|_| name.clone());
+        let n =
+            |name: &Name| Name::new(&self.rename(name.as_str())).unwrap_or_else(|_| name.clone());
         match ty {
             Type::Named(name) => Type::Named(n(name)),
             Type::NonNullNamed(name) => Type::NonNullNamed(n(name)),
@@ -105,7 +106,8 @@ impl Ctx<'_> {
 
 /// Parses and normalizes one subgraph. Errors are returned as diagnostics.
 pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> {
-    let document = match ast::Document::parse(input.sdl.as_str(), format!("{}.graphql", input.name)) {
+    let document = match ast::Document::parse(input.sdl.as_str(), format!("{}.graphql", input.name))
+    {
         Ok(document) => document,
         Err(with_errors) => {
             let diagnostics = with_errors
@@ -117,11 +119,8 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
                         line: r.start.line,
                         column: r.start.column,
                     });
-                    Diagnostic::new(
-                        "INVALID_GRAPHQL",
-                        format!("[{}] {}", input.name, d.error),
-                    )
-                    .at(location)
+                    Diagnostic::new("INVALID_GRAPHQL", format!("[{}] {}", input.name, d.error))
+                        .at(location)
                 })
                 .collect();
             return Err(diagnostics);
@@ -157,10 +156,10 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
         (OperationType::Mutation, "Mutation"),
         (OperationType::Subscription, "Subscription"),
     ] {
-        if let Some(name) = roots.get(&op) {
-            if name != default {
-                renames.insert(name.clone(), default.to_string());
-            }
+        if let Some(name) = roots.get(&op)
+            && name != default
+        {
+            renames.insert(name.clone(), default.to_string());
         }
     }
 
@@ -193,24 +192,24 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
         if is_plumbing_type(name.as_str()) {
             continue;
         }
-        if let Some(previous) = kinds_seen.get(name.as_str()) {
-            if *previous != kind {
-                let location = ctx.loc_of_name(name);
-                ctx.diagnostics.push(
-                    Diagnostic::new(
-                        "INVALID_GRAPHQL",
-                        format!(
-                            "[{}] Type \"{}\" is defined both as {} and as {}",
-                            input.name,
-                            name,
-                            previous.describe(),
-                            kind.describe()
-                        ),
-                    )
-                    .at(location),
-                );
-                continue;
-            }
+        if let Some(previous) = kinds_seen.get(name.as_str())
+            && *previous != kind
+        {
+            let location = ctx.loc_of_name(name);
+            ctx.diagnostics.push(
+                Diagnostic::new(
+                    "INVALID_GRAPHQL",
+                    format!(
+                        "[{}] Type \"{}\" is defined both as {} and as {}",
+                        input.name,
+                        name,
+                        previous.describe(),
+                        kind.describe()
+                    ),
+                )
+                .at(location),
+            );
+            continue;
         }
         kinds_seen.insert(name.to_string(), kind);
         let type_name = ctx.rename(name.as_str());
@@ -347,7 +346,10 @@ fn federation_names(schema_directives: &[&Node<ast::Directive>]) -> (bool, HashM
         .unwrap_or("federation")
         .to_string();
     let mut imported: HashMap<String, String> = HashMap::new();
-    if let Some(list) = link.specified_argument_by_name("import").and_then(|v| v.as_list()) {
+    if let Some(list) = link
+        .specified_argument_by_name("import")
+        .and_then(|v| v.as_list())
+    {
         for item in list {
             let (name, alias) = match item.as_ref() {
                 Value::String(name) => (name.to_string(), name.to_string()),
@@ -394,7 +396,10 @@ fn string_arg(directive: &ast::Directive, name: &str) -> Option<String> {
 }
 
 fn bool_arg(directive: &ast::Directive, name: &str) -> Option<bool> {
-    match directive.specified_argument_by_name(name).map(|v| v.as_ref()) {
+    match directive
+        .specified_argument_by_name(name)
+        .map(|v| v.as_ref())
+    {
         Some(Value::Boolean(b)) => Some(*b),
         _ => None,
     }
@@ -407,10 +412,10 @@ fn applied(ctx: &Ctx<'_>, directives: &DirectiveList) -> Applied {
         match ctx.fed(d.name.as_str()) {
             Some(Fed::Inaccessible) => out.inaccessible = true,
             Some(Fed::Tag) => {
-                if let Some(name) = string_arg(d, "name") {
-                    if !out.tags.contains(&name) {
-                        out.tags.push(name);
-                    }
+                if let Some(name) = string_arg(d, "name")
+                    && !out.tags.contains(&name)
+                {
+                    out.tags.push(name);
                 }
             }
             _ if d.name == "deprecated" => {
@@ -422,7 +427,12 @@ fn applied(ctx: &Ctx<'_>, directives: &DirectiveList) -> Applied {
     out
 }
 
-fn fill_type_directives(ctx: &mut Ctx<'_>, ty: &mut TypeDef, directives: &DirectiveList, is_extension: bool) {
+fn fill_type_directives(
+    ctx: &mut Ctx<'_>,
+    ty: &mut TypeDef,
+    directives: &DirectiveList,
+    is_extension: bool,
+) {
     let more = applied(ctx, directives);
     ty.applied.inaccessible |= more.inaccessible;
     for tag in more.tags {
@@ -430,7 +440,9 @@ fn fill_type_directives(ctx: &mut Ctx<'_>, ty: &mut TypeDef, directives: &Direct
             ty.applied.tags.push(tag);
         }
     }
-    let has_extends = directives.iter().any(|d| ctx.fed(d.name.as_str()) == Some(Fed::Extends));
+    let has_extends = directives
+        .iter()
+        .any(|d| ctx.fed(d.name.as_str()) == Some(Fed::Extends));
     for d in directives.iter() {
         match ctx.fed(d.name.as_str()) {
             Some(Fed::Key) => {
@@ -467,7 +479,12 @@ fn fill_type_directives(ctx: &mut Ctx<'_>, ty: &mut TypeDef, directives: &Direct
     }
 }
 
-fn fill_fields(ctx: &mut Ctx<'_>, ty: &mut TypeDef, fields: &[Node<ast::FieldDefinition>], implements: &[Name]) {
+fn fill_fields(
+    ctx: &mut Ctx<'_>,
+    ty: &mut TypeDef,
+    fields: &[Node<ast::FieldDefinition>],
+    implements: &[Name],
+) {
     for interface in implements {
         let interface = ctx.rename(interface.as_str());
         if !ty.implements.contains(&interface) {
@@ -523,7 +540,11 @@ fn fill_fields(ctx: &mut Ctx<'_>, ty: &mut TypeDef, fields: &[Node<ast::FieldDef
     }
 }
 
-fn fill_enum_values(ctx: &mut Ctx<'_>, ty: &mut TypeDef, values: &[Node<ast::EnumValueDefinition>]) {
+fn fill_enum_values(
+    ctx: &mut Ctx<'_>,
+    ty: &mut TypeDef,
+    values: &[Node<ast::EnumValueDefinition>],
+) {
     for value in values {
         ty.values.insert(
             value.value.to_string(),
@@ -584,19 +605,31 @@ fn check_references(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
         for field in ty.fields.values() {
             let target = crate::model::named(&field.ty);
             if !known(target) {
-                unknown.push((target.to_string(), format!("{}.{}", ty.name, field.name), field.location.clone()));
+                unknown.push((
+                    target.to_string(),
+                    format!("{}.{}", ty.name, field.name),
+                    field.location.clone(),
+                ));
             }
             for arg in field.args.values() {
                 let target = crate::model::named(&arg.ty);
                 if !known(target) {
-                    unknown.push((target.to_string(), format!("{}.{}({}:)", ty.name, field.name, arg.name), arg.location.clone()));
+                    unknown.push((
+                        target.to_string(),
+                        format!("{}.{}({}:)", ty.name, field.name, arg.name),
+                        arg.location.clone(),
+                    ));
                 }
             }
         }
         for field in ty.input_fields.values() {
             let target = crate::model::named(&field.ty);
             if !known(target) {
-                unknown.push((target.to_string(), format!("{}.{}", ty.name, field.name), field.location.clone()));
+                unknown.push((
+                    target.to_string(),
+                    format!("{}.{}", ty.name, field.name),
+                    field.location.clone(),
+                ));
             }
         }
         for name in ty.members.iter().chain(ty.implements.iter()) {
@@ -609,7 +642,10 @@ fn check_references(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
         ctx.diagnostics.push(
             Diagnostic::new(
                 "INVALID_GRAPHQL",
-                format!("[{}] Unknown type \"{}\" referenced by \"{}\"", ctx.name, target, coordinate),
+                format!(
+                    "[{}] Unknown type \"{}\" referenced by \"{}\"",
+                    ctx.name, target, coordinate
+                ),
             )
             .at(location),
         );

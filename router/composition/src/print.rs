@@ -19,8 +19,7 @@ const JOIN_DEFINITIONS: &[&str] = &[
     "directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA",
 ];
 const LINK_PURPOSE: &str = "enum link__Purpose {\n  \"\"\"\n  `SECURITY` features provide metadata necessary to securely resolve fields.\n  \"\"\"\n  SECURITY\n\n  \"\"\"\n  `EXECUTION` features provide metadata necessary for operation execution.\n  \"\"\"\n  EXECUTION\n}";
-const JOIN_CONTEXT_ARGUMENT: &str =
-    "input join__ContextArgument {\n  name: String!\n  type: String!\n  context: String!\n  selection: join__FieldValue!\n}";
+const JOIN_CONTEXT_ARGUMENT: &str = "input join__ContextArgument {\n  name: String!\n  type: String!\n  context: String!\n  selection: join__FieldValue!\n}";
 
 /// Case-insensitive order with lower case first on ties, like JavaScript's `localeCompare`.
 pub fn sort_key(name: &str) -> (String, String) {
@@ -49,7 +48,9 @@ pub fn print(schema: &MergedSchema) -> String {
         header.push_str("\n  @link(url: \"https://specs.apollo.dev/tag/v0.3\")");
     }
     if inaccessible {
-        header.push_str("\n  @link(url: \"https://specs.apollo.dev/inaccessible/v0.2\", for: SECURITY)");
+        header.push_str(
+            "\n  @link(url: \"https://specs.apollo.dev/inaccessible/v0.2\", for: SECURITY)",
+        );
     }
     header.push_str("\n{");
     for root in &schema.roots {
@@ -74,7 +75,10 @@ pub fn print(schema: &MergedSchema) -> String {
         .map(|t| (t.name.clone(), print_type(schema, t)))
         .collect();
     types.push(("join__ContextArgument".into(), JOIN_CONTEXT_ARGUMENT.into()));
-    types.push(("join__DirectiveArguments".into(), "scalar join__DirectiveArguments".into()));
+    types.push((
+        "join__DirectiveArguments".into(),
+        "scalar join__DirectiveArguments".into(),
+    ));
     types.push(("join__FieldSet".into(), "scalar join__FieldSet".into()));
     types.push(("join__FieldValue".into(), "scalar join__FieldValue".into()));
     types.push(("join__Graph".into(), print_graph_enum(schema)));
@@ -126,7 +130,9 @@ fn string(value: &str) -> String {
 
 /// graphql-js `printBlockString`, then indented.
 fn description(text: &Option<String>, indentation: &str, first_in_block: bool) -> String {
-    let Some(text) = text else { return String::new() };
+    let Some(text) = text else {
+        return String::new();
+    };
     let escaped = text.replace("\"\"\"", "\\\"\"\"");
     let lines: Vec<&str> = escaped.split('\n').collect();
     let single = lines.len() == 1;
@@ -138,7 +144,8 @@ fn description(text: &Option<String>, indentation: &str, first_in_block: bool) -
     let trailing_quote = text.ends_with('"') && !trailing_triple;
     let trailing_slash = text.ends_with('\\');
     let force_trailing = trailing_quote || trailing_slash;
-    let multiple = !single || text.chars().count() > 70 || force_trailing || force_leading || trailing_triple;
+    let multiple =
+        !single || text.chars().count() > 70 || force_trailing || force_leading || trailing_triple;
     let skip_leading = single && text.starts_with([' ', '\t']);
     let mut block = String::from("\"\"\"");
     if (multiple && !skip_leading) || force_leading {
@@ -154,7 +161,10 @@ fn description(text: &Option<String>, indentation: &str, first_in_block: bool) -
     } else {
         indentation.to_string()
     };
-    format!("{prefix}{}\n", block.replace('\n', &format!("\n{indentation}")))
+    format!(
+        "{prefix}{}\n",
+        block.replace('\n', &format!("\n{indentation}"))
+    )
 }
 
 /// `@tag`s then `@deprecated`: Apollo merges these after the `join__*` directives.
@@ -176,7 +186,11 @@ fn type_directives(schema: &MergedSchema, ty: &MergedType) -> Vec<String> {
     let graph = |g: usize| schema.graphs[g].enum_name.as_str();
     let mut out = Vec::new();
     for (g, interface) in &ty.join_implements {
-        out.push(format!("@join__implements(graph: {}, interface: {})", graph(*g), string(interface)));
+        out.push(format!(
+            "@join__implements(graph: {}, interface: {})",
+            graph(*g),
+            string(interface)
+        ));
     }
     for join in &ty.join_types {
         let mut args = vec![format!("graph: {}", graph(join.graph))];
@@ -199,7 +213,11 @@ fn type_directives(schema: &MergedSchema, ty: &MergedType) -> Vec<String> {
         out.push("@inaccessible".to_string());
     }
     for (g, member) in &ty.join_members {
-        out.push(format!("@join__unionMember(graph: {}, member: {})", graph(*g), string(member)));
+        out.push(format!(
+            "@join__unionMember(graph: {}, member: {})",
+            graph(*g),
+            string(member)
+        ));
     }
     out.extend(applied(&ty.applied));
     out
@@ -245,7 +263,11 @@ fn print_type(schema: &MergedSchema, ty: &MergedType) -> String {
                     out.push_str(" @inaccessible");
                 }
                 for g in &value.graphs {
-                    let _ = write!(out, " @join__enumValue(graph: {})", schema.graphs[*g].enum_name);
+                    let _ = write!(
+                        out,
+                        " @join__enumValue(graph: {})",
+                        schema.graphs[*g].enum_name
+                    );
                 }
                 for d in applied(&value.applied) {
                     let _ = write!(out, " {d}");

@@ -37,7 +37,9 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
     }
 
     while let Some(state) = queue.pop_front() {
-        let Some(ty) = schema.types.get(&state.type_name) else { continue };
+        let Some(ty) = schema.types.get(&state.type_name) else {
+            continue;
+        };
         if ty.applied.inaccessible {
             continue;
         }
@@ -58,7 +60,11 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                             .iter()
                             .any(|(g, i)| *g == state.graph && i == &ty.name)
                         {
-                            next.push((implementation.name.clone(), state.graph, format!("... on {}", implementation.name)));
+                            next.push((
+                                implementation.name.clone(),
+                                state.graph,
+                                format!("... on {}", implementation.name),
+                            ));
                         }
                     }
                 }
@@ -73,30 +79,43 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                         continue;
                     }
                     let field_resolvers = resolvers(ty, field);
-                    let mut usable: Vec<usize> = field_resolvers.iter().copied().filter(|g| reach.contains(g)).collect();
+                    let mut usable: Vec<usize> = field_resolvers
+                        .iter()
+                        .copied()
+                        .filter(|g| reach.contains(g))
+                        .collect();
                     if field.join.iter().any(|j| j.graph.is_none()) {
                         usable.extend(through_interface_objects(schema, ty, field, state.graph));
                     }
                     if usable.is_empty() {
                         let coordinate = format!("{}.{}", ty.name, field.name);
                         if reported.insert(coordinate.clone()) {
-                            errors.push(unsatisfiable(schema, ty, field, &state, &reach, &field_resolvers));
+                            errors.push(unsatisfiable(
+                                schema,
+                                ty,
+                                field,
+                                &state,
+                                &reach,
+                                &field_resolvers,
+                            ));
                         }
                         continue;
                     }
-                    if let Some(requires) = usable
-                        .iter()
-                        .find_map(|g| field.join.iter().find(|j| j.graph == Some(*g)).and_then(|j| j.requires.clone()))
+                    if let Some(requires) = usable.iter().find_map(|g| {
+                        field
+                            .join
+                            .iter()
+                            .find(|j| j.graph == Some(*g))
+                            .and_then(|j| j.requires.clone())
+                    }) && let Ok(selections) = fieldset::parse(&requires)
                     {
-                        if let Ok(selections) = fieldset::parse(&requires) {
-                            for selection in selections.iter().filter(|s| s.type_condition.is_none()) {
-                                let ok = ty
-                                    .fields
-                                    .get(&selection.name)
-                                    .is_some_and(|f| resolvers(ty, f).iter().any(|g| reach.contains(g)));
-                                let coordinate = format!("{}.{}", ty.name, field.name);
-                                if !ok && reported.insert(coordinate.clone()) {
-                                    errors.push(
+                        for selection in selections.iter().filter(|s| s.type_condition.is_none()) {
+                            let ok = ty.fields.get(&selection.name).is_some_and(|f| {
+                                resolvers(ty, f).iter().any(|g| reach.contains(g))
+                            });
+                            let coordinate = format!("{}.{}", ty.name, field.name);
+                            if !ok && reported.insert(coordinate.clone()) {
+                                errors.push(
                                         Diagnostic::new(
                                             "SATISFIABILITY_ERROR",
                                             format!(
@@ -108,7 +127,6 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                                         )
                                         .at_all(field.locations.iter().cloned().map(Some)),
                                     );
-                                }
                             }
                         }
                     }
@@ -122,7 +140,10 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                             .map(|t| t.trim_matches(|c| c == '[' || c == ']' || c == '!'))
                             .unwrap_or_else(|| named(&field.ty));
                         if schema.types.get(target).is_some_and(|t| {
-                            matches!(t.kind, TypeKind::Object | TypeKind::Interface | TypeKind::Union)
+                            matches!(
+                                t.kind,
+                                TypeKind::Object | TypeKind::Interface | TypeKind::Union
+                            )
                         }) {
                             next.push((target.to_string(), g, field.name.clone()));
                         }
@@ -135,7 +156,11 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
             if visited.insert((type_name.clone(), graph)) {
                 let mut path = state.path.clone();
                 path.push(step);
-                queue.push_back(State { type_name, graph, path });
+                queue.push_back(State {
+                    type_name,
+                    graph,
+                    path,
+                });
             }
         }
     }
@@ -144,14 +169,26 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
 
 /// Graphs that resolve a field an implementation gets from an `@interfaceObject`: reached
 /// by moving to the interface object through one of the interface's keys.
-fn through_interface_objects(schema: &MergedSchema, ty: &MergedType, field: &MergedField, start: usize) -> Vec<usize> {
+fn through_interface_objects(
+    schema: &MergedSchema,
+    ty: &MergedType,
+    field: &MergedField,
+    start: usize,
+) -> Vec<usize> {
     let mut out = Vec::new();
     for interface in &ty.implements {
-        let Some(iface) = schema.types.get(interface) else { continue };
-        let Some(iface_field) = iface.fields.get(&field.name) else { continue };
+        let Some(iface) = schema.types.get(interface) else {
+            continue;
+        };
+        let Some(iface_field) = iface.fields.get(&field.name) else {
+            continue;
+        };
         let reach = reachable_graphs(schema, iface, start);
         for join in iface.join_types.iter().filter(|j| j.interface_object) {
-            if reach.contains(&join.graph) && resolvers(iface, iface_field).contains(&join.graph) && !out.contains(&join.graph) {
+            if reach.contains(&join.graph)
+                && resolvers(iface, iface_field).contains(&join.graph)
+                && !out.contains(&join.graph)
+            {
                 out.push(join.graph);
             }
         }
@@ -194,13 +231,23 @@ fn reachable_graphs(schema: &MergedSchema, ty: &MergedType, start: usize) -> Vec
     }
 }
 
-fn key_resolvable_from(_schema: &MergedSchema, ty: &MergedType, key: &str, reach: &[usize]) -> bool {
-    let Ok(selections) = fieldset::parse(key) else { return false };
-    selections.iter().filter(|s| s.type_condition.is_none()).all(|s| {
-        ty.fields
-            .get(&s.name)
-            .is_some_and(|f| resolvers(ty, f).iter().any(|g| reach.contains(g)))
-    })
+fn key_resolvable_from(
+    _schema: &MergedSchema,
+    ty: &MergedType,
+    key: &str,
+    reach: &[usize],
+) -> bool {
+    let Ok(selections) = fieldset::parse(key) else {
+        return false;
+    };
+    selections
+        .iter()
+        .filter(|s| s.type_condition.is_none())
+        .all(|s| {
+            ty.fields
+                .get(&s.name)
+                .is_some_and(|f| resolvers(ty, f).iter().any(|g| reach.contains(g)))
+        })
 }
 
 fn unsatisfiable(
@@ -215,7 +262,10 @@ fn unsatisfiable(
     let name = |g: usize| schema.graphs[g].name.as_str();
     let mut reasons = Vec::new();
     for g in reach {
-        reasons.push(format!("- from subgraph \"{}\": cannot find field \"{coordinate}\".", name(*g)));
+        reasons.push(format!(
+            "- from subgraph \"{}\": cannot find field \"{coordinate}\".",
+            name(*g)
+        ));
         for h in resolvers {
             let keys: Vec<&str> = ty
                 .join_types
@@ -224,9 +274,16 @@ fn unsatisfiable(
                 .filter_map(|j| j.key.as_deref())
                 .collect();
             let why = if keys.is_empty() {
-                format!("type \"{}\" has no @key defined in subgraph \"{}\"", ty.name, name(*h))
+                format!(
+                    "type \"{}\" has no @key defined in subgraph \"{}\"",
+                    ty.name,
+                    name(*h)
+                )
             } else {
-                let keys: Vec<String> = keys.iter().map(|k| format!("@key(fields: \"{k}\")")).collect();
+                let keys: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("@key(fields: \"{k}\")"))
+                    .collect();
                 format!(
                     "none of its keys ({}) can be resolved from subgraph \"{}\"",
                     keys.join(", "),
@@ -262,7 +319,11 @@ fn print_query(path: &[String], last: &str) -> String {
         Some("Subscription") => "subscription ",
         _ => "",
     };
-    let steps: Vec<&str> = path[1..].iter().map(String::as_str).chain(std::iter::once(last)).collect();
+    let steps: Vec<&str> = path[1..]
+        .iter()
+        .map(String::as_str)
+        .chain(std::iter::once(last))
+        .collect();
     let mut out = format!("{keyword}{{");
     for (depth, step) in steps.iter().enumerate() {
         let indent = "  ".repeat(depth + 1);

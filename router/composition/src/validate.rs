@@ -32,12 +32,15 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
 
     for ty in subgraph.types.values() {
         for key in &ty.keys {
-            let context = format!("On type \"{}\", for @key(fields: \"{}\")", ty.name, key.fields);
+            let context = format!(
+                "On type \"{}\", for @key(fields: \"{}\")",
+                ty.name, key.fields
+            );
             match check_field_set(subgraph, &ty.name, &key.fields, &Usage::Key, &context) {
                 Ok(selected) => used_external.extend(selected.into_iter().map(|(c, _)| c)),
-                Err((code, message)) => {
-                    out.push(Diagnostic::new(code, format!("[{name}] {message}")).at(key.location.clone()))
-                }
+                Err((code, message)) => out.push(
+                    Diagnostic::new(code, format!("[{name}] {message}")).at(key.location.clone()),
+                ),
             }
         }
         if ty.interface_object && ty.keys.is_empty() {
@@ -58,7 +61,11 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
                     .types
                     .values()
                     .filter(|t| t.implements.contains(&ty.name) && t.kind == TypeKind::Object)
-                    .filter(|t| !t.keys.iter().any(|k| same_field_set(&k.fields, &key.fields)))
+                    .filter(|t| {
+                        !t.keys
+                            .iter()
+                            .any(|k| same_field_set(&k.fields, &key.fields))
+                    })
                     .map(|t| t.name.as_str())
                     .collect();
                 if !missing.is_empty() {
@@ -79,12 +86,17 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
             }
         }
         for interface in &ty.implements {
-            let Some(iface) = subgraph.types.get(interface) else { continue };
+            let Some(iface) = subgraph.types.get(interface) else {
+                continue;
+            };
             if iface.kind != TypeKind::Interface {
                 out.push(
                     Diagnostic::new(
                         "INVALID_GRAPHQL",
-                        format!("[{name}] Type \"{}\" cannot implement non-interface type \"{}\".", ty.name, interface),
+                        format!(
+                            "[{name}] Type \"{}\" cannot implement non-interface type \"{}\".",
+                            ty.name, interface
+                        ),
                     )
                     .at(ty.location.clone()),
                 );
@@ -112,11 +124,21 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
         for field in ty.fields.values() {
             let coordinate = format!("{}.{}", ty.name, field.name);
             if let Some(requires) = &field.requires {
-                let context = format!("On field \"{coordinate}\", for @requires(fields: \"{}\")", requires.fields);
-                match check_field_set(subgraph, &ty.name, &requires.fields, &Usage::Requires, &context) {
+                let context = format!(
+                    "On field \"{coordinate}\", for @requires(fields: \"{}\")",
+                    requires.fields
+                );
+                match check_field_set(
+                    subgraph,
+                    &ty.name,
+                    &requires.fields,
+                    &Usage::Requires,
+                    &context,
+                ) {
                     Ok(selected) => {
                         for ((parent, child), under_external) in selected {
-                            let external = subgraph.field(&parent, &child).is_some_and(|f| f.external);
+                            let external =
+                                subgraph.field(&parent, &child).is_some_and(|f| f.external);
                             if !external && !under_external && subgraph.fed2 {
                                 out.push(
                                     Diagnostic::new(
@@ -132,17 +154,23 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
                         }
                     }
                     Err((code, message)) => out.push(
-                        Diagnostic::new(code, format!("[{name}] {message}")).at(requires.location.clone()),
+                        Diagnostic::new(code, format!("[{name}] {message}"))
+                            .at(requires.location.clone()),
                     ),
                 }
             }
             if let Some(provides) = &field.provides {
                 let target = named(&field.ty);
-                let context = format!("On field \"{coordinate}\", for @provides(fields: \"{}\")", provides.fields);
-                let composite = subgraph
-                    .types
-                    .get(target)
-                    .is_some_and(|t| matches!(t.kind, TypeKind::Object | TypeKind::Interface | TypeKind::Union));
+                let context = format!(
+                    "On field \"{coordinate}\", for @provides(fields: \"{}\")",
+                    provides.fields
+                );
+                let composite = subgraph.types.get(target).is_some_and(|t| {
+                    matches!(
+                        t.kind,
+                        TypeKind::Object | TypeKind::Interface | TypeKind::Union
+                    )
+                });
                 if !composite {
                     out.push(
                         Diagnostic::new(
@@ -155,10 +183,17 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
                         .at(provides.location.clone()),
                     );
                 } else {
-                    match check_field_set(subgraph, target, &provides.fields, &Usage::Provides, &context) {
+                    match check_field_set(
+                        subgraph,
+                        target,
+                        &provides.fields,
+                        &Usage::Provides,
+                        &context,
+                    ) {
                         Ok(selected) => {
                             for ((parent, child), under_external) in selected {
-                                let external = subgraph.field(&parent, &child).is_some_and(|f| f.external);
+                                let external =
+                                    subgraph.field(&parent, &child).is_some_and(|f| f.external);
                                 if !external && !under_external && subgraph.fed2 {
                                     out.push(
                                         Diagnostic::new(
@@ -174,7 +209,8 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
                             }
                         }
                         Err((code, message)) => out.push(
-                            Diagnostic::new(code, format!("[{name}] {message}")).at(provides.location.clone()),
+                            Diagnostic::new(code, format!("[{name}] {message}"))
+                                .at(provides.location.clone()),
                         ),
                     }
                 }
@@ -243,10 +279,22 @@ fn check_field_set(
     usage: &Usage,
     context: &str,
 ) -> Result<Vec<(Coordinate, bool)>, (&'static str, String)> {
-    let selections = fieldset::parse(source)
-        .map_err(|e| (usage.invalid_code(), format!("{context}: invalid field set: {e}")))?;
+    let selections = fieldset::parse(source).map_err(|e| {
+        (
+            usage.invalid_code(),
+            format!("{context}: invalid field set: {e}"),
+        )
+    })?;
     let mut out = Vec::new();
-    walk(subgraph, type_name, &selections, usage, context, false, &mut out)?;
+    walk(
+        subgraph,
+        type_name,
+        &selections,
+        usage,
+        context,
+        false,
+        &mut out,
+    )?;
     Ok(out)
 }
 
@@ -260,14 +308,28 @@ fn walk(
     out: &mut Vec<(Coordinate, bool)>,
 ) -> Result<(), (&'static str, String)> {
     let Some(ty) = subgraph.types.get(type_name) else {
-        return Err((usage.invalid_code(), format!("{context}: Unknown type \"{type_name}\"")));
+        return Err((
+            usage.invalid_code(),
+            format!("{context}: Unknown type \"{type_name}\""),
+        ));
     };
     for selection in selections {
         if let Some(condition) = &selection.type_condition {
             if !subgraph.types.contains_key(condition) {
-                return Err((usage.invalid_code(), format!("{context}: Unknown type \"{condition}\"")));
+                return Err((
+                    usage.invalid_code(),
+                    format!("{context}: Unknown type \"{condition}\""),
+                ));
             }
-            walk(subgraph, condition, &selection.children, usage, context, under_external, out)?;
+            walk(
+                subgraph,
+                condition,
+                &selection.children,
+                usage,
+                context,
+                under_external,
+                out,
+            )?;
             continue;
         }
         if selection.name == "__typename" {
@@ -275,12 +337,19 @@ fn walk(
         }
         let Some(field) = ty.fields.get(&selection.name) else {
             let advice = match usage {
-                Usage::Key => "the field should either be added to this subgraph or, if it should not be resolved by this subgraph, you need to add it to this subgraph with @external",
-                _ => "if the field is defined in another subgraph, you need to add it to this subgraph with @external",
+                Usage::Key => {
+                    "the field should either be added to this subgraph or, if it should not be resolved by this subgraph, you need to add it to this subgraph with @external"
+                }
+                _ => {
+                    "if the field is defined in another subgraph, you need to add it to this subgraph with @external"
+                }
             };
             return Err((
                 usage.invalid_code(),
-                format!("{context}: Cannot query field \"{}\" on type \"{type_name}\" ({advice}).", selection.name),
+                format!(
+                    "{context}: Cannot query field \"{}\" on type \"{type_name}\" ({advice}).",
+                    selection.name
+                ),
             ));
         };
         if matches!(usage, Usage::Key) && selection.has_arguments {
@@ -294,8 +363,13 @@ fn walk(
         }
         let target = named(&field.ty);
         let target_kind = subgraph.types.get(target).map(|t| t.kind);
-        let composite = matches!(target_kind, Some(TypeKind::Object | TypeKind::Interface | TypeKind::Union));
-        if matches!(usage, Usage::Key) && matches!(target_kind, Some(TypeKind::Interface | TypeKind::Union)) {
+        let composite = matches!(
+            target_kind,
+            Some(TypeKind::Object | TypeKind::Interface | TypeKind::Union)
+        );
+        if matches!(usage, Usage::Key)
+            && matches!(target_kind, Some(TypeKind::Interface | TypeKind::Union))
+        {
             let kind = target_kind.map(|k| k.describe()).unwrap_or_default();
             return Err((
                 "KEY_FIELDS_SELECT_INVALID_TYPE",

@@ -1,10 +1,10 @@
 //! rover `supergraph.yaml` parsing and loading (files and live `_service { sdl }`).
 
-use async_graphql::{EmptyMutation, EmptySubscription, Object, Schema, SimpleObject, ID};
+use async_graphql::{EmptyMutation, EmptySubscription, ID, Object, Schema, SimpleObject};
 use async_graphql_axum::GraphQL;
+use composition::compose;
 use composition::config::{ConfigError, SchemaSource, SupergraphConfig};
 use composition::fetch::{FetchError, fetch_subgraph_sdl};
-use composition::compose;
 
 #[derive(SimpleObject)]
 #[graphql(complex)]
@@ -41,7 +41,10 @@ async fn start_users_subgraph() -> anyhow::Result<String> {
     let schema = Schema::build(Query, EmptyMutation, EmptySubscription)
         .enable_federation()
         .finish();
-    let app = axum::Router::new().route("/graphql", axum::routing::post_service(GraphQL::new(schema)));
+    let app = axum::Router::new().route(
+        "/graphql",
+        axum::routing::post_service(GraphQL::new(schema)),
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let address = listener.local_addr()?;
     tokio::spawn(async move {
@@ -92,7 +95,12 @@ fn config_schema_with_both_sources_is_rejected() {
         "subgraphs:\n  users:\n    routing_url: http://u\n    schema:\n      file: u.graphql\n      subgraph_url: http://u\n",
     )
     .expect_err("two sources");
-    assert!(error.to_string().contains("exactly one of `file` or `subgraph_url`"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("exactly one of `file` or `subgraph_url`"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -106,8 +114,9 @@ fn config_federation_one_is_rejected() {
 
 #[test]
 fn config_file_schema_without_routing_url_is_rejected() {
-    let error = SupergraphConfig::parse("subgraphs:\n  users:\n    schema:\n      file: u.graphql\n")
-        .expect_err("no routing url");
+    let error =
+        SupergraphConfig::parse("subgraphs:\n  users:\n    schema:\n      file: u.graphql\n")
+            .expect_err("no routing url");
     assert!(error.to_string().contains("needs a routing_url"), "{error}");
 }
 
@@ -132,11 +141,22 @@ type User @key(fields: "id") { id: ID! reviewCount: Int! }
     let config = SupergraphConfig::parse(&yaml)?;
     let subgraphs = config.load_subgraphs(dir.path()).await?;
     assert_eq!(subgraphs.len(), 2);
-    assert_eq!(subgraphs[1].url, url, "routing_url defaults to subgraph_url");
+    assert_eq!(
+        subgraphs[1].url, url,
+        "routing_url defaults to subgraph_url"
+    );
 
     let supergraph = compose(&subgraphs).map_err(|d| anyhow::anyhow!(composition::render(&d)))?;
-    assert!(supergraph.sdl.contains(&format!("USERS @join__graph(name: \"users\", url: \"{url}\")")));
-    assert!(supergraph.sdl.contains("reviewCount: Int! @join__field(graph: REVIEWS)"), "{}", supergraph.sdl);
+    assert!(supergraph.sdl.contains(&format!(
+        "USERS @join__graph(name: \"users\", url: \"{url}\")"
+    )));
+    assert!(
+        supergraph
+            .sdl
+            .contains("reviewCount: Int! @join__field(graph: REVIEWS)"),
+        "{}",
+        supergraph.sdl
+    );
     Ok(())
 }
 
@@ -156,8 +176,12 @@ async fn unreachable_subgraph_url_is_a_fetch_error() -> anyhow::Result<()> {
 #[test]
 fn missing_schema_file_names_the_subgraph() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
-    let config = SupergraphConfig::parse("subgraphs:\n  users:\n    routing_url: http://u\n    schema:\n      file: nope.graphql\n")?;
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let config = SupergraphConfig::parse(
+        "subgraphs:\n  users:\n    routing_url: http://u\n    schema:\n      file: nope.graphql\n",
+    )?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     let error = runtime
         .block_on(config.load_subgraphs(dir.path()))
         .expect_err("missing file");

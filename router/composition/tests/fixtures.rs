@@ -73,6 +73,10 @@ fn fixtures_compose_as_snapshotted() -> anyhow::Result<()> {
             insta::assert_snapshot!(if result.is_ok() { "supergraph" } else { "diagnostics" }, text);
         });
     }
-    assert!(wrong_outcome.is_empty(), "unexpected outcome:\n{}", wrong_outcome.join("\n\n"));
+    assert!(
+        wrong_outcome.is_empty(),
+        "unexpected outcome:\n{}",
+        wrong_outcome.join("\n\n")
+    );
     Ok(())
 }

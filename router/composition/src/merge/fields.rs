@@ -20,7 +20,12 @@ enum Overridden {
 }
 
 impl Merger<'_> {
-    pub(super) fn merge_composite(&mut self, name: &str, kind: TypeKind, sources: &[(usize, &TypeDef)]) -> MergedType {
+    pub(super) fn merge_composite(
+        &mut self,
+        name: &str,
+        kind: TypeKind,
+        sources: &[(usize, &TypeDef)],
+    ) -> MergedType {
         let mut merged = self.base_type(name, kind, sources);
         for (graph, ty) in sources {
             for interface in &ty.implements {
@@ -59,7 +64,10 @@ impl Merger<'_> {
     ) -> Option<MergedField> {
         let field_name = &defs[0].1.name;
         let coordinate = format!("{type_name}.{field_name}");
-        let locations: Vec<Location> = defs.iter().filter_map(|(_, f)| f.location.clone()).collect();
+        let locations: Vec<Location> = defs
+            .iter()
+            .filter_map(|(_, f)| f.location.clone())
+            .collect();
 
         if defs.iter().all(|(_, f)| f.external) {
             let names: Vec<&str> = defs.iter().map(|(g, _)| self.graph_name(*g)).collect();
@@ -79,7 +87,9 @@ impl Merger<'_> {
         let (overridden, labels) = self.resolve_overrides(type_name, &coordinate, defs);
         let active: Vec<(usize, &Field)> = defs
             .iter()
-            .filter(|(g, _)| overridden.get(g) != Some(&Overridden::Unused) || labels.contains_key(g))
+            .filter(|(g, _)| {
+                overridden.get(g) != Some(&Overridden::Unused) || labels.contains_key(g)
+            })
             .copied()
             .collect();
 
@@ -91,7 +101,12 @@ impl Merger<'_> {
         let ty = match types::most_general(self.subgraphs, &typed) {
             Ok(ty) => ty.clone(),
             Err(_) => {
-                self.type_mismatch("FIELD_TYPE_MISMATCH", &format!("Type of field \"{coordinate}\""), &typed, &locations);
+                self.type_mismatch(
+                    "FIELD_TYPE_MISMATCH",
+                    &format!("Type of field \"{coordinate}\""),
+                    &typed,
+                    &locations,
+                );
                 return None;
             }
         };
@@ -99,10 +114,16 @@ impl Merger<'_> {
         if !all_equal {
             let mut groups: IndexMap<String, Vec<&str>> = IndexMap::new();
             for (graph, t) in &typed {
-                groups.entry(t.to_string()).or_default().push(self.graph_name(*graph));
+                groups
+                    .entry(t.to_string())
+                    .or_default()
+                    .push(self.graph_name(*graph));
             }
             let chosen = ty.to_string();
-            let from = groups.get(&chosen).map(|g| subgraphs_phrase(g)).unwrap_or_default();
+            let from = groups
+                .get(&chosen)
+                .map(|g| subgraphs_phrase(g))
+                .unwrap_or_default();
             let others: Vec<String> = groups
                 .iter()
                 .filter(|(t, _)| **t != chosen)
@@ -118,19 +139,27 @@ impl Merger<'_> {
             });
         }
 
-        let resolving: Vec<(usize, &Field)> = active.iter().filter(|(_, f)| !f.external).copied().collect();
-        let arg_sources = if resolving.is_empty() { active.clone() } else { resolving.clone() };
+        let resolving: Vec<(usize, &Field)> = active
+            .iter()
+            .filter(|(_, f)| !f.external)
+            .copied()
+            .collect();
+        let arg_sources = if resolving.is_empty() {
+            active.clone()
+        } else {
+            resolving.clone()
+        };
         let args = self.merge_args(&coordinate, &arg_sources);
 
         let needs_join = !all_equal
             || overridden.values().any(|o| *o == Overridden::Used)
             || !labels.is_empty()
-            || type_sources.iter().any(|(g, _)| {
-                match active.iter().find(|(ag, _)| ag == g) {
+            || type_sources
+                .iter()
+                .any(|(g, _)| match active.iter().find(|(ag, _)| ag == g) {
                     None => true,
                     Some((_, f)) => f.external || f.requires.is_some() || f.provides.is_some(),
-                }
-            });
+                });
         let join = if needs_join {
             active
                 .iter()
@@ -149,7 +178,11 @@ impl Merger<'_> {
             Vec::new()
         };
 
-        let described = if resolving.is_empty() { &active } else { &resolving };
+        let described = if resolving.is_empty() {
+            &active
+        } else {
+            &resolving
+        };
         Some(MergedField {
             name: field_name.clone(),
             description: merge_descriptions(described.iter().map(|(_, f)| f.description.as_ref())),
@@ -171,7 +204,9 @@ impl Merger<'_> {
         let mut overridden = HashMap::new();
         let mut labels = HashMap::new();
         for (graph, field) in defs {
-            let Some(over) = &field.overrides else { continue };
+            let Some(over) = &field.overrides else {
+                continue;
+            };
             let Some(from) = self.subgraphs.iter().position(|s| s.name == over.from) else {
                 self.hints.push(Hint {
                     code: "FROM_SUBGRAPH_DOES_NOT_EXIST",
@@ -230,7 +265,14 @@ impl Merger<'_> {
                         })
                     })
                 });
-            overridden.insert(from, if used { Overridden::Used } else { Overridden::Unused });
+            overridden.insert(
+                from,
+                if used {
+                    Overridden::Used
+                } else {
+                    Overridden::Unused
+                },
+            );
             self.hints.push(Hint {
                 code: "OVERRIDDEN_FIELD_CAN_BE_REMOVED",
                 message: format!(
@@ -268,7 +310,9 @@ impl Merger<'_> {
         }
         let non_shareable: Vec<&str> = resolving
             .iter()
-            .filter(|(g, f)| !f.shareable && !f.external && !self.subgraphs[*g].is_key_field(type_name, &f.name))
+            .filter(|(g, f)| {
+                !f.shareable && !f.external && !self.subgraphs[*g].is_key_field(type_name, &f.name)
+            })
             .map(|(g, _)| self.graph_name(*g))
             .collect();
         if non_shareable.is_empty() {
@@ -292,7 +336,11 @@ impl Merger<'_> {
         );
     }
 
-    fn merge_args(&mut self, coordinate: &str, defs: &[(usize, &Field)]) -> IndexMap<String, MergedArg> {
+    fn merge_args(
+        &mut self,
+        coordinate: &str,
+        defs: &[(usize, &Field)],
+    ) -> IndexMap<String, MergedArg> {
         let mut names: Vec<&str> = Vec::new();
         for (_, field) in defs {
             for arg in field.args.keys() {
@@ -308,7 +356,10 @@ impl Merger<'_> {
                 .iter()
                 .filter_map(|(g, f)| f.args.get(arg_name).map(|a| (*g, a)))
                 .collect();
-            let locations: Vec<Location> = having.iter().filter_map(|(_, a)| a.location.clone()).collect();
+            let locations: Vec<Location> = having
+                .iter()
+                .filter_map(|(_, a)| a.location.clone())
+                .collect();
             let missing: Vec<&str> = defs
                 .iter()
                 .filter(|(_, f)| !f.args.contains_key(arg_name))
@@ -369,7 +420,9 @@ impl Merger<'_> {
                 arg_name.to_string(),
                 MergedArg {
                     name: arg_name.to_string(),
-                    description: merge_descriptions(having.iter().map(|(_, a)| a.description.as_ref())),
+                    description: merge_descriptions(
+                        having.iter().map(|(_, a)| a.description.as_ref()),
+                    ),
                     ty,
                     default,
                     applied: merge_applied(having.iter().map(|(_, a)| &a.applied)),

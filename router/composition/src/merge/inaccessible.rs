@@ -5,22 +5,25 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{TypeKind, named};
 
 fn hidden_type(schema: &MergedSchema, name: &str) -> bool {
-    schema.types.get(name).is_some_and(|t| t.applied.inaccessible)
+    schema
+        .types
+        .get(name)
+        .is_some_and(|t| t.applied.inaccessible)
 }
 
 pub fn validate(schema: &MergedSchema, errors: &mut Vec<Diagnostic>) {
     for root in &schema.roots {
-        if let Some(ty) = schema.types.get(root) {
-            if ty.applied.inaccessible {
-                let which = root.to_lowercase();
-                errors.push(
+        if let Some(ty) = schema.types.get(root)
+            && ty.applied.inaccessible
+        {
+            let which = root.to_lowercase();
+            errors.push(
                     Diagnostic::new(
                         "DISALLOWED_INACCESSIBLE",
                         format!("Type \"{root}\" is @inaccessible but is the root {which} type, which must be in the API schema."),
                     )
                     .at_all(ty.locations.iter().cloned().map(Some)),
                 );
-            }
         }
     }
     for ty in schema.types.values() {
@@ -36,7 +39,8 @@ fn check_type(schema: &MergedSchema, ty: &MergedType, errors: &mut Vec<Diagnosti
     for field in ty.fields.values() {
         let coordinate = format!("{type_name}.{}", field.name);
         if field.applied.inaccessible {
-            if ty.kind == TypeKind::InputObject && field.ty.is_non_null() && field.default.is_none() {
+            if ty.kind == TypeKind::InputObject && field.ty.is_non_null() && field.default.is_none()
+            {
                 errors.push(
                     Diagnostic::new(
                         "REQUIRED_INACCESSIBLE",
@@ -47,11 +51,17 @@ fn check_type(schema: &MergedSchema, ty: &MergedType, errors: &mut Vec<Diagnosti
             }
             // An implementation's field may not hide what its accessible interface shows.
             for interface in &ty.implements {
-                let Some(iface) = schema.types.get(interface) else { continue };
+                let Some(iface) = schema.types.get(interface) else {
+                    continue;
+                };
                 if iface.applied.inaccessible {
                     continue;
                 }
-                if iface.fields.get(&field.name).is_some_and(|f| !f.applied.inaccessible) {
+                if iface
+                    .fields
+                    .get(&field.name)
+                    .is_some_and(|f| !f.applied.inaccessible)
+                {
                     errors.push(
                         Diagnostic::new(
                             "IMPLEMENTED_BY_INACCESSIBLE",
@@ -83,7 +93,9 @@ fn check_type(schema: &MergedSchema, ty: &MergedType, errors: &mut Vec<Diagnosti
                     errors.push(
                         Diagnostic::new(
                             "REQUIRED_INACCESSIBLE",
-                            format!("Argument \"{arg_coordinate}\" is required, but is @inaccessible."),
+                            format!(
+                                "Argument \"{arg_coordinate}\" is required, but is @inaccessible."
+                            ),
                         )
                         .at_all(arg.locations.iter().cloned().map(Some)),
                     );
@@ -106,11 +118,20 @@ fn check_type(schema: &MergedSchema, ty: &MergedType, errors: &mut Vec<Diagnosti
     }
     let (children, noun) = match ty.kind {
         TypeKind::Object | TypeKind::Interface | TypeKind::InputObject => (
-            ty.fields.values().map(|f| f.applied.inaccessible).collect::<Vec<_>>(),
+            ty.fields
+                .values()
+                .map(|f| f.applied.inaccessible)
+                .collect::<Vec<_>>(),
             "fields",
         ),
-        TypeKind::Enum => (ty.values.values().map(|v| v.applied.inaccessible).collect(), "values"),
-        TypeKind::Union => (ty.members.iter().map(|m| hidden_type(schema, m)).collect(), "members"),
+        TypeKind::Enum => (
+            ty.values.values().map(|v| v.applied.inaccessible).collect(),
+            "values",
+        ),
+        TypeKind::Union => (
+            ty.members.iter().map(|m| hidden_type(schema, m)).collect(),
+            "members",
+        ),
         TypeKind::Scalar => (Vec::new(), ""),
     };
     if !children.is_empty() && children.iter().all(|hidden| *hidden) {

@@ -53,7 +53,9 @@ pub fn merge(subgraphs: &[Subgraph]) -> (MergedSchema, Vec<Diagnostic>, Vec<Hint
             .enumerate()
             .filter_map(|(i, s)| s.types.get(name).map(|t| (i, t)))
             .collect();
-        let Some(kind) = merger.check_kind(name, &sources) else { continue };
+        let Some(kind) = merger.check_kind(name, &sources) else {
+            continue;
+        };
         let merged = match kind {
             TypeKind::Object | TypeKind::Interface => merger.merge_composite(name, kind, &sources),
             TypeKind::Union => merger.merge_union(name, &sources),
@@ -92,7 +94,13 @@ fn graph_enum_names(subgraphs: &[Subgraph]) -> Vec<Graph> {
         let mut base: String = subgraph
             .name
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_uppercase()
+                } else {
+                    '_'
+                }
+            })
             .collect();
         if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
             base.insert(0, '_');
@@ -115,7 +123,12 @@ fn graph_enum_names(subgraphs: &[Subgraph]) -> Vec<Graph> {
 fn enum_usage(subgraphs: &[Subgraph]) -> HashMap<String, EnumUsage> {
     let mut usage: HashMap<String, EnumUsage> = HashMap::new();
     for subgraph in subgraphs {
-        let is_enum = |name: &str| subgraph.types.get(name).is_some_and(|t| t.kind == TypeKind::Enum);
+        let is_enum = |name: &str| {
+            subgraph
+                .types
+                .get(name)
+                .is_some_and(|t| t.kind == TypeKind::Enum)
+        };
         for ty in subgraph.types.values() {
             for field in ty.fields.values() {
                 let target = crate::model::named(&field.ty);
@@ -133,7 +146,9 @@ fn enum_usage(subgraphs: &[Subgraph]) -> HashMap<String, EnumUsage> {
                             .entry(target.to_string())
                             .or_default()
                             .input
-                            .get_or_insert_with(|| format!("{}.{}({}:)", ty.name, field.name, arg.name));
+                            .get_or_insert_with(|| {
+                                format!("{}.{}({}:)", ty.name, field.name, arg.name)
+                            });
                     }
                 }
             }
@@ -153,7 +168,9 @@ fn enum_usage(subgraphs: &[Subgraph]) -> HashMap<String, EnumUsage> {
 }
 
 /// The most common non-empty description, the first one on ties.
-pub(crate) fn merge_descriptions<'d>(descriptions: impl Iterator<Item = Option<&'d String>>) -> Option<String> {
+pub(crate) fn merge_descriptions<'d>(
+    descriptions: impl Iterator<Item = Option<&'d String>>,
+) -> Option<String> {
     let mut counts: IndexMap<&str, usize> = IndexMap::new();
     for d in descriptions.flatten() {
         if !d.trim().is_empty() {
@@ -189,7 +206,13 @@ impl Merger<'_> {
     }
 
     fn check_kind(&mut self, name: &str, sources: &[(usize, &TypeDef)]) -> Option<TypeKind> {
-        let effective = |t: &TypeDef| if t.interface_object { TypeKind::Interface } else { t.kind };
+        let effective = |t: &TypeDef| {
+            if t.interface_object {
+                TypeKind::Interface
+            } else {
+                t.kind
+            }
+        };
         let first = effective(sources[0].1);
         let mut by_kind: IndexMap<TypeKind, Vec<usize>> = IndexMap::new();
         for (graph, ty) in sources {
@@ -232,7 +255,12 @@ impl Merger<'_> {
         None
     }
 
-    fn base_type(&mut self, name: &str, kind: TypeKind, sources: &[(usize, &TypeDef)]) -> MergedType {
+    fn base_type(
+        &mut self,
+        name: &str,
+        kind: TypeKind,
+        sources: &[(usize, &TypeDef)],
+    ) -> MergedType {
         let mut join_types = Vec::new();
         for (graph, ty) in sources {
             if ty.keys.is_empty() {
@@ -266,7 +294,10 @@ impl Merger<'_> {
             fields: IndexMap::new(),
             values: IndexMap::new(),
             applied: merge_applied(sources.iter().map(|(_, t)| &t.applied)),
-            locations: sources.iter().filter_map(|(_, t)| t.location.clone()).collect(),
+            locations: sources
+                .iter()
+                .filter_map(|(_, t)| t.location.clone())
+                .collect(),
         }
     }
 
@@ -289,7 +320,12 @@ impl Merger<'_> {
         merged
     }
 
-    fn merge_enum(&mut self, name: &str, sources: &[(usize, &TypeDef)], usage: Option<&EnumUsage>) -> MergedType {
+    fn merge_enum(
+        &mut self,
+        name: &str,
+        sources: &[(usize, &TypeDef)],
+        usage: Option<&EnumUsage>,
+    ) -> MergedType {
         let mut merged = self.base_type(name, TypeKind::Enum, sources);
         let mut value_names: Vec<&str> = Vec::new();
         for (_, ty) in sources {
@@ -351,8 +387,10 @@ impl Merger<'_> {
                     _ => {}
                 }
             }
-            let defs: Vec<&crate::model::EnumValue> =
-                sources.iter().filter_map(|(_, t)| t.values.get(value)).collect();
+            let defs: Vec<&crate::model::EnumValue> = sources
+                .iter()
+                .filter_map(|(_, t)| t.values.get(value))
+                .collect();
             merged.values.insert(
                 value.to_string(),
                 MergedValue {
@@ -397,7 +435,10 @@ impl Merger<'_> {
                 .filter(|(_, t)| !t.input_fields.contains_key(field_name))
                 .map(|(g, _)| self.graph_name(*g))
                 .collect();
-            let locations: Vec<Location> = defs.iter().filter_map(|(_, f)| f.location.clone()).collect();
+            let locations: Vec<Location> = defs
+                .iter()
+                .filter_map(|(_, f)| f.location.clone())
+                .collect();
             if !missing.is_empty() {
                 let required: Vec<&str> = defs
                     .iter()
@@ -431,11 +472,17 @@ impl Merger<'_> {
                 continue;
             }
             let coordinate = format!("{name}.{field_name}");
-            let typed: Vec<(usize, &apollo_compiler::ast::Type)> = defs.iter().map(|(g, f)| (*g, &f.ty)).collect();
+            let typed: Vec<(usize, &apollo_compiler::ast::Type)> =
+                defs.iter().map(|(g, f)| (*g, &f.ty)).collect();
             let ty = match types::most_specific(&typed) {
                 Ok(ty) => ty.clone(),
                 Err(_) => {
-                    self.type_mismatch("FIELD_TYPE_MISMATCH", &format!("Type of field \"{coordinate}\""), &typed, &locations);
+                    self.type_mismatch(
+                        "FIELD_TYPE_MISMATCH",
+                        &format!("Type of field \"{coordinate}\""),
+                        &typed,
+                        &locations,
+                    );
                     continue;
                 }
             };
@@ -461,7 +508,9 @@ impl Merger<'_> {
                 field_name.to_string(),
                 MergedField {
                     name: field_name.to_string(),
-                    description: merge_descriptions(defs.iter().map(|(_, f)| f.description.as_ref())),
+                    description: merge_descriptions(
+                        defs.iter().map(|(_, f)| f.description.as_ref()),
+                    ),
                     ty,
                     args: IndexMap::new(),
                     join,
@@ -495,7 +544,10 @@ impl Merger<'_> {
     ) {
         let mut groups: IndexMap<String, Vec<&str>> = IndexMap::new();
         for (graph, ty) in typed {
-            groups.entry(ty.to_string()).or_default().push(self.graph_name(*graph));
+            groups
+                .entry(ty.to_string())
+                .or_default()
+                .push(self.graph_name(*graph));
         }
         let parts: Vec<String> = groups
             .iter()
@@ -548,15 +600,18 @@ impl Merger<'_> {
         let mut additions: Vec<(String, MergedField)> = Vec::new();
         for ty in schema.types.values().filter(|t| t.kind == TypeKind::Object) {
             for interface in &ty.implements {
-                let Some(iface) = schema.types.get(interface) else { continue };
+                let Some(iface) = schema.types.get(interface) else {
+                    continue;
+                };
                 for field in iface.fields.values() {
                     if ty.fields.contains_key(&field.name) {
                         continue;
                     }
                     let provided = self.subgraphs.iter().any(|s| {
-                        s.types
-                            .get(interface)
-                            .is_some_and(|t| t.interface_object && t.fields.get(&field.name).is_some_and(|f| !f.external))
+                        s.types.get(interface).is_some_and(|t| {
+                            t.interface_object
+                                && t.fields.get(&field.name).is_some_and(|f| !f.external)
+                        })
                     });
                     if provided {
                         let mut added = field.clone();
@@ -576,7 +631,9 @@ impl Merger<'_> {
     fn check_interface_fields(&mut self, schema: &MergedSchema) {
         for ty in schema.types.values().filter(|t| t.kind == TypeKind::Object) {
             for interface in &ty.implements {
-                let Some(iface) = schema.types.get(interface) else { continue };
+                let Some(iface) = schema.types.get(interface) else {
+                    continue;
+                };
                 for field in iface.fields.values() {
                     if ty.fields.contains_key(&field.name) {
                         continue;
@@ -590,7 +647,11 @@ impl Merger<'_> {
                     let implementing: Vec<&str> = self
                         .subgraphs
                         .iter()
-                        .filter(|s| s.types.get(&ty.name).is_some_and(|t| t.implements.contains(interface)))
+                        .filter(|s| {
+                            s.types
+                                .get(&ty.name)
+                                .is_some_and(|t| t.implements.contains(interface))
+                        })
                         .map(|s| s.name.as_str())
                         .collect();
                     self.errors.push(

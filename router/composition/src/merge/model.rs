@@ -95,9 +95,9 @@ impl MergedSchema {
     pub fn uses_inaccessible(&self) -> bool {
         self.types.values().any(|t| {
             t.applied.inaccessible
-                || t.fields
-                    .values()
-                    .any(|f| f.applied.inaccessible || f.args.values().any(|a| a.applied.inaccessible))
+                || t.fields.values().any(|f| {
+                    f.applied.inaccessible || f.args.values().any(|a| a.applied.inaccessible)
+                })
                 || t.values.values().any(|v| v.applied.inaccessible)
         })
     }
@@ -105,9 +105,10 @@ impl MergedSchema {
     pub fn uses_tag(&self) -> bool {
         self.types.values().any(|t| {
             !t.applied.tags.is_empty()
-                || t.fields
-                    .values()
-                    .any(|f| !f.applied.tags.is_empty() || f.args.values().any(|a| !a.applied.tags.is_empty()))
+                || t.fields.values().any(|f| {
+                    !f.applied.tags.is_empty()
+                        || f.args.values().any(|a| !a.applied.tags.is_empty())
+                })
                 || t.values.values().any(|v| !v.applied.tags.is_empty())
         })
     }

@@ -10,7 +10,9 @@ pub fn is_subtype(subgraphs: &[Subgraph], sup: &Type, sub: &Type) -> bool {
     match (sup, sub) {
         (Type::NonNullNamed(a), Type::NonNullNamed(b))
         | (Type::Named(a), Type::Named(b))
-        | (Type::Named(a), Type::NonNullNamed(b)) => named_subtype(subgraphs, a.as_str(), b.as_str()),
+        | (Type::Named(a), Type::NonNullNamed(b)) => {
+            named_subtype(subgraphs, a.as_str(), b.as_str())
+        }
         (Type::NonNullList(a), Type::NonNullList(b))
         | (Type::List(a), Type::List(b))
         | (Type::List(a), Type::NonNullList(b)) => is_subtype(subgraphs, a, b),
@@ -23,10 +25,15 @@ fn named_subtype(subgraphs: &[Subgraph], sup: &str, sub: &str) -> bool {
         return true;
     }
     subgraphs.iter().any(|s| {
-        let Some(sup_def) = s.types.get(sup) else { return false };
+        let Some(sup_def) = s.types.get(sup) else {
+            return false;
+        };
         match sup_def.kind {
             TypeKind::Union => sup_def.members.iter().any(|m| m == sub),
-            TypeKind::Interface => s.types.get(sub).is_some_and(|t| t.implements.iter().any(|i| i == sup)),
+            TypeKind::Interface => s
+                .types
+                .get(sub)
+                .is_some_and(|t| t.implements.iter().any(|i| i == sup)),
             _ => false,
         }
     })
@@ -46,7 +53,10 @@ pub fn is_input_subtype(sup: &Type, sub: &Type) -> bool {
 }
 
 /// The most general type among the sources (output positions); `Err` names the first clash.
-pub fn most_general<'a>(subgraphs: &[Subgraph], types: &[(usize, &'a Type)]) -> Result<&'a Type, (usize, usize)> {
+pub fn most_general<'a>(
+    subgraphs: &[Subgraph],
+    types: &[(usize, &'a Type)],
+) -> Result<&'a Type, (usize, usize)> {
     let mut best = types[0];
     for &(graph, ty) in &types[1..] {
         if ty == best.1 || is_subtype(subgraphs, best.1, ty) {
