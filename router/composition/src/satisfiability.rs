@@ -43,12 +43,12 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
         if ty.applied.inaccessible {
             continue;
         }
-        let mut next: Vec<(String, usize, String)> = Vec::new();
+        let mut next: Vec<(String, usize, Option<String>)> = Vec::new();
         match ty.kind {
             TypeKind::Union => {
                 for (g, member) in &ty.join_members {
                     if *g == state.graph {
-                        next.push((member.clone(), *g, format!("... on {member}")));
+                        next.push((member.clone(), *g, Some(format!("... on {member}"))));
                     }
                 }
             }
@@ -63,7 +63,7 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                             next.push((
                                 implementation.name.clone(),
                                 state.graph,
-                                format!("... on {}", implementation.name),
+                                Some(format!("... on {}", implementation.name)),
                             ));
                         }
                     }
@@ -74,6 +74,15 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                 } else {
                     reachable_graphs(schema, ty, state.graph)
                 };
+                if ty.kind == TypeKind::Interface {
+                    // Implementations may only be known where a key leads (e.g. from an
+                    // @interfaceObject to the subgraph defining the interface).
+                    for g in &reach {
+                        if *g != state.graph {
+                            next.push((ty.name.clone(), *g, None));
+                        }
+                    }
+                }
                 for field in ty.fields.values() {
                     if field.applied.inaccessible {
                         continue;
@@ -145,7 +154,7 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                                 TypeKind::Object | TypeKind::Interface | TypeKind::Union
                             )
                         }) {
-                            next.push((target.to_string(), g, field.name.clone()));
+                            next.push((target.to_string(), g, Some(field.name.clone())));
                         }
                     }
                 }
@@ -155,7 +164,7 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
         for (type_name, graph, step) in next {
             if visited.insert((type_name.clone(), graph)) {
                 let mut path = state.path.clone();
-                path.push(step);
+                path.extend(step);
                 queue.push_back(State {
                     type_name,
                     graph,

@@ -232,6 +232,26 @@ impl Merger<'_> {
                     .at_all(sources.iter().map(|(_, t)| t.location.clone())),
                 );
             }
+            if first == TypeKind::Interface && sources.iter().any(|(_, t)| t.interface_object) {
+                for (graph, ty) in sources.iter().filter(|(_, t)| !t.interface_object && t.keys.is_empty()) {
+                    let users: Vec<&str> = sources
+                        .iter()
+                        .filter(|(_, t)| t.interface_object)
+                        .map(|(g, _)| self.graph_name(*g))
+                        .collect();
+                    self.errors.push(
+                        Diagnostic::new(
+                            "INTERFACE_OBJECT_USAGE_ERROR",
+                            format!(
+                                "Type \"{name}\" is declared with @interfaceObject in {} but interface \"{name}\" has no @key in subgraph \"{}\": an interface must be an entity (have a @key) to be used as an @interfaceObject.",
+                                subgraphs_phrase(&users),
+                                self.graph_name(*graph)
+                            ),
+                        )
+                        .at(ty.location.clone()),
+                    );
+                }
+            }
             return Some(first);
         }
         let parts: Vec<String> = by_kind
