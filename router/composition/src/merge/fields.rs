@@ -97,7 +97,12 @@ impl Merger<'_> {
             self.check_sharing(type_name, &coordinate, &active, &overridden, &labels);
         }
 
-        let typed: Vec<(usize, &Type)> = active.iter().map(|(g, f)| (*g, &f.ty)).collect();
+        // External copies do not shape the type; they must only agree with it.
+        let typed: Vec<(usize, &Type)> = active
+            .iter()
+            .filter(|(_, f)| !f.external || active.iter().all(|(_, f)| f.external))
+            .map(|(g, f)| (*g, &f.ty))
+            .collect();
         let ty = match types::most_general(self.subgraphs, &typed) {
             Ok(ty) => ty.clone(),
             Err(_) => {
@@ -110,7 +115,28 @@ impl Merger<'_> {
                 return None;
             }
         };
-        let all_equal = typed.iter().all(|(_, t)| **t == ty);
+        let mismatched_external: Vec<(usize, &Type)> = active
+            .iter()
+            .filter(|(_, f)| {
+                f.external
+                    && f.ty != ty
+                    && !types::is_subtype(self.subgraphs, &ty, &f.ty)
+                    && !types::is_subtype(self.subgraphs, &f.ty, &ty)
+            })
+            .map(|(g, f)| (*g, &f.ty))
+            .collect();
+        if !mismatched_external.is_empty() {
+            let mut all: Vec<(usize, &Type)> = typed.clone();
+            all.extend(mismatched_external);
+            self.type_mismatch(
+                "EXTERNAL_TYPE_MISMATCH",
+                &format!("Type of field \"{coordinate}\" (where marked @external)"),
+                &all,
+                &locations,
+            );
+            return None;
+        }
+        let all_equal = active.iter().all(|(_, f)| f.ty == ty);
         if !all_equal {
             let mut groups: IndexMap<String, Vec<&str>> = IndexMap::new();
             for (graph, t) in &typed {
