@@ -375,3 +375,56 @@ fn print_join_field(schema: &MergedSchema, join: &JoinField) -> String {
         format!("@join__field({})", args.join(", "))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_sort_case_insensitively_like_apollo() {
+        // Order taken from a supergraph printed by `rover supergraph compose`.
+        let expected = [
+            "DateTime",
+            "DID",
+            "GameSource",
+            "GUID",
+            "ISO8601Duration",
+            "join__FieldSet",
+            "join__Graph",
+            "JSON",
+            "Latitude",
+            "link__Import",
+            "link__Purpose",
+            "LocalDate",
+            "Locale",
+            "LocalEndTime",
+            "Time",
+            "Timestamp",
+            "TimeZone",
+            "URL",
+            "USCurrency",
+            "UtcOffset",
+            "UUID",
+        ];
+        let mut names = expected.to_vec();
+        names.reverse();
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(names, expected);
+    }
+
+    #[test]
+    fn short_descriptions_stay_on_one_line_and_long_ones_do_not() {
+        assert_eq!(description(&Some("Short.".into()), "", true), "\"\"\"Short.\"\"\"\n");
+        let long = "x".repeat(71);
+        assert_eq!(description(&Some(long.clone()), "", true), format!("\"\"\"\n{long}\n\"\"\"\n"));
+        assert_eq!(
+            description(&Some("a\nb".into()), "  ", false),
+            "\n  \"\"\"\n  a\n  b\n  \"\"\"\n"
+        );
+    }
+
+    #[test]
+    fn strings_are_escaped() {
+        assert_eq!(string("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
+    }
+}
