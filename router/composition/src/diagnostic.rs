@@ -73,6 +73,8 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl std::error::Error for Diagnostic {}
+
 /// A non-fatal remark about the composition (Apollo calls these hints).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hint {

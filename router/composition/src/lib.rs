@@ -16,6 +16,44 @@
 //! - [`fetch::fetch_subgraph_sdl`]: a live subgraph's `_service { sdl }`.
 //!
 //! Stages mirror Apollo's: `parse` → `validate` → `merge` → `satisfiability` → `print`.
+//!
+//! ```
+//! use composition::{SubgraphSdl, compose};
+//! let users = SubgraphSdl::new(
+//!     "users",
+//!     "http://users/graphql",
+//!     r#"extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+//!        type Query { me: User }
+//!        type User @key(fields: "id") { id: ID! name: String }"#,
+//! );
+//! let supergraph = compose(&[users]).expect("composes");
+//! assert!(supergraph.sdl.contains("@join__type(graph: USERS, key: \"id\")"));
+//! ```
+//!
+//! # Rules applied (Apollo error codes)
+//! - Subgraph: `INVALID_GRAPHQL` (syntax, unknown types, interface fields),
+//!   `KEY_INVALID_FIELDS`, `KEY_FIELDS_HAS_ARGS`, `KEY_FIELDS_SELECT_INVALID_TYPE`,
+//!   `REQUIRES_INVALID_FIELDS`, `REQUIRES_FIELDS_MISSING_EXTERNAL`,
+//!   `PROVIDES_INVALID_FIELDS`, `PROVIDES_FIELDS_MISSING_EXTERNAL`,
+//!   `PROVIDES_ON_NON_OBJECT_FIELD`, `EXTERNAL_UNUSED`, `OVERRIDE_FROM_SELF_ERROR`,
+//!   `OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE`, `INTERFACE_OBJECT_USAGE_ERROR`,
+//!   `INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE`.
+//! - Merge: `TYPE_KIND_MISMATCH`, `INVALID_FIELD_SHARING` (key fields and provided
+//!   external fields count), `FIELD_TYPE_MISMATCH` (outputs: most general type, inputs: most
+//!   specific, `@join__field(type:)` where a subgraph differs), `EXTERNAL_TYPE_MISMATCH`,
+//!   `EXTERNAL_MISSING_ON_BASE`, `FIELD_ARGUMENT_TYPE_MISMATCH`,
+//!   `REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH`, `ARGUMENT_DEFAULT_MISMATCH`,
+//!   `REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH`, `INPUT_FIELD_DEFAULT_MISMATCH`,
+//!   `EMPTY_MERGED_INPUT_TYPE`, `ENUM_VALUE_MISMATCH`, `EMPTY_MERGED_ENUM_TYPE`,
+//!   `OVERRIDE_SOURCE_HAS_OVERRIDE`, `INTERFACE_FIELD_NO_IMPLEM`, `NO_QUERIES`,
+//!   `REFERENCED_INACCESSIBLE`, `REQUIRED_INACCESSIBLE`, `ONLY_INACCESSIBLE_CHILDREN`,
+//!   `IMPLEMENTED_BY_INACCESSIBLE`, `DISALLOWED_INACCESSIBLE`.
+//! - `SATISFIABILITY_ERROR`: every API field reachable from the roots must be resolvable
+//!   by a subgraph reachable through resolvable `@key`s (and its `@requires` fields too).
+//!
+//! Not supported: `@composeDirective` and custom directives (dropped, like Apollo without
+//! `@composeDirective`), `@context`/`@fromContext`, `@cost`/`@listSize`,
+//! `@authenticated`/`@requiresScopes`/`@policy`, `@join__directive` output.
 
 pub mod config;
 mod diagnostic;
