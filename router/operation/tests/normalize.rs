@@ -277,3 +277,47 @@ fn printed_operation_validates_against_the_api_schema() {
     .expect("printed operation validates");
     insta::assert_snapshot!(op.to_string());
 }
+
+#[test]
+fn all_root_fields_skipped_leaves_nothing_to_plan() {
+    let op = normalized(
+        "query($off: Boolean!) { me @skip(if: $off) { id } }",
+        json!({ "off": true }),
+    );
+    assert!(op.selection_set.selections.is_empty());
+    assert!(op.is_introspection_only());
+}
+
+#[test]
+fn nested_abstract_fragments_stay_nested() {
+    insta::assert_snapshot!(normalize(
+        "{ search(text: \"a\") { ... on Node { id ... on Product { sku } ... on Node { __typename } } } }",
+        json!({}),
+    ));
+}
+
+#[test]
+fn compiler_is_shared_between_threads() -> anyhow::Result<()> {
+    let compiler = std::sync::Arc::new(support::compiler());
+    let handles: Vec<_> = (0..4)
+        .map(|i| {
+            let compiler = compiler.clone();
+            std::thread::spawn(move || {
+                compiler
+                    .compile(
+                        "query($id: ID!) { user(id: $id) { id name } }",
+                        None,
+                        &support::vars(json!({ "id": i.to_string() })),
+                    )
+                    .map(|p| p.variables().clone())
+            })
+        })
+        .collect();
+    for (i, handle) in handles.into_iter().enumerate() {
+        let variables = handle
+            .join()
+            .map_err(|_| anyhow::anyhow!("thread panicked"))??;
+        assert_eq!(variables.get("id"), Some(&json!(i.to_string())));
+    }
+    Ok(())
+}
