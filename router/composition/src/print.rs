@@ -414,9 +414,15 @@ mod tests {
 
     #[test]
     fn short_descriptions_stay_on_one_line_and_long_ones_do_not() {
-        assert_eq!(description(&Some("Short.".into()), "", true), "\"\"\"Short.\"\"\"\n");
+        assert_eq!(
+            description(&Some("Short.".into()), "", true),
+            "\"\"\"Short.\"\"\"\n"
+        );
         let long = "x".repeat(71);
-        assert_eq!(description(&Some(long.clone()), "", true), format!("\"\"\"\n{long}\n\"\"\"\n"));
+        assert_eq!(
+            description(&Some(long.clone()), "", true),
+            format!("\"\"\"\n{long}\n\"\"\"\n")
+        );
         assert_eq!(
             description(&Some("a\nb".into()), "  ", false),
             "\n  \"\"\"\n  a\n  b\n  \"\"\"\n"

@@ -15,21 +15,24 @@ struct State {
     graph: usize,
     /// Field names from the root type, e.g. `["Query", "topProducts", "reviews"]`.
     path: Vec<String>,
+    /// Fields the parent field `@provides` here (resolvable in `graph` along this path only).
+    provided: Vec<String>,
 }
 
 pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let mut reported: HashSet<String> = HashSet::new();
-    let mut visited: HashSet<(String, usize)> = HashSet::new();
+    let mut visited: HashSet<(String, usize, Vec<String>)> = HashSet::new();
     let mut queue: VecDeque<State> = VecDeque::new();
     for root in &schema.roots {
         if let Some(ty) = schema.types.get(root) {
             for join in &ty.join_types {
-                if visited.insert((root.clone(), join.graph)) {
+                if visited.insert((root.clone(), join.graph, Vec::new())) {
                     queue.push_back(State {
                         type_name: root.clone(),
                         graph: join.graph,
                         path: vec![root.clone()],
+                        provided: Vec::new(),
                     });
                 }
             }
@@ -43,12 +46,17 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
         if ty.applied.inaccessible {
             continue;
         }
-        let mut next: Vec<(String, usize, Option<String>)> = Vec::new();
+        let mut next: Vec<(String, usize, Option<String>, Vec<String>)> = Vec::new();
         match ty.kind {
             TypeKind::Union => {
                 for (g, member) in &ty.join_members {
                     if *g == state.graph {
-                        next.push((member.clone(), *g, Some(format!("... on {member}"))));
+                        next.push((
+                            member.clone(),
+                            *g,
+                            Some(format!("... on {member}")),
+                            Vec::new(),
+                        ));
                     }
                 }
             }
@@ -64,6 +72,7 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                                 implementation.name.clone(),
                                 state.graph,
                                 Some(format!("... on {}", implementation.name)),
+                                Vec::new(),
                             ));
                         }
                     }
@@ -79,7 +88,7 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                     // @interfaceObject to the subgraph defining the interface).
                     for g in &reach {
                         if *g != state.graph {
-                            next.push((ty.name.clone(), *g, None));
+                            next.push((ty.name.clone(), *g, None, Vec::new()));
                         }
                     }
                 }
@@ -93,6 +102,9 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                         .copied()
                         .filter(|g| reach.contains(g))
                         .collect();
+                    if state.provided.contains(&field.name) && !usable.contains(&state.graph) {
+                        usable.push(state.graph);
+                    }
                     if field.join.iter().any(|j| j.graph.is_none()) {
                         usable.extend(through_interface_objects(schema, ty, field, state.graph));
                     }
@@ -154,21 +166,35 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                                 TypeKind::Object | TypeKind::Interface | TypeKind::Union
                             )
                         }) {
-                            next.push((target.to_string(), g, Some(field.name.clone())));
+                            let provided = field
+                                .join
+                                .iter()
+                                .find(|j| j.graph == Some(g))
+                                .and_then(|j| j.provides.as_deref())
+                                .and_then(|p| fieldset::parse(p).ok())
+                                .map(|set| {
+                                    set.into_iter()
+                                        .map(|s| s.name)
+                                        .filter(|n| !n.is_empty())
+                                        .collect()
+                                })
+                                .unwrap_or_default();
+                            next.push((target.to_string(), g, Some(field.name.clone()), provided));
                         }
                     }
                 }
             }
             _ => {}
         }
-        for (type_name, graph, step) in next {
-            if visited.insert((type_name.clone(), graph)) {
+        for (type_name, graph, step, provided) in next {
+            if visited.insert((type_name.clone(), graph, provided.clone())) {
                 let mut path = state.path.clone();
                 path.extend(step);
                 queue.push_back(State {
                     type_name,
                     graph,
                     path,
+                    provided,
                 });
             }
         }
@@ -271,10 +297,18 @@ fn unsatisfiable(
     let name = |g: usize| schema.graphs[g].name.as_str();
     let mut reasons = Vec::new();
     for g in reach {
-        reasons.push(format!(
-            "- from subgraph \"{}\": cannot find field \"{coordinate}\".",
-            name(*g)
-        ));
+        let external = field.join.iter().any(|j| j.graph == Some(*g) && j.external);
+        if external {
+            reasons.push(format!(
+                "- from subgraph \"{}\": field \"{coordinate}\" is not resolvable because marked @external.",
+                name(*g)
+            ));
+        } else {
+            reasons.push(format!(
+                "- from subgraph \"{}\": cannot find field \"{coordinate}\".",
+                name(*g)
+            ));
+        }
         for h in resolvers {
             let keys: Vec<&str> = ty
                 .join_types
@@ -282,7 +316,17 @@ fn unsatisfiable(
                 .filter(|j| j.graph == *h && j.resolvable != Some(false))
                 .filter_map(|j| j.key.as_deref())
                 .collect();
-            let why = if keys.is_empty() {
+            let has_unresolvable_key = ty
+                .join_types
+                .iter()
+                .any(|j| j.graph == *h && j.key.is_some() && j.resolvable == Some(false));
+            let why = if keys.is_empty() && has_unresolvable_key {
+                format!(
+                    "none of the @key defined on type \"{}\" in subgraph \"{}\" are resolvable (they are all declared with their \"resolvable\" argument set to false)",
+                    ty.name,
+                    name(*h)
+                )
+            } else if keys.is_empty() {
                 format!(
                     "type \"{}\" has no @key defined in subgraph \"{}\"",
                     ty.name,

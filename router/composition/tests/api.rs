@@ -55,8 +55,15 @@ fn diagnostics_name_subgraphs_and_positions() {
     let error = &errors[0];
     assert_eq!(error.code, "KEY_INVALID_FIELDS");
     assert_eq!(error.subgraphs(), vec!["reviews"]);
-    assert_eq!((error.locations[0].line, error.locations[0].column), (3, 11));
-    assert!(error.to_string().starts_with("error[KEY_INVALID_FIELDS]: [reviews] On type \"User\""));
+    assert_eq!(
+        (error.locations[0].line, error.locations[0].column),
+        (3, 11)
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with("error[KEY_INVALID_FIELDS]: [reviews] On type \"User\"")
+    );
 }
 
 #[test]
@@ -72,8 +79,20 @@ fn graph_enum_names_are_sanitized_and_unique() -> anyhow::Result<()> {
         SubgraphSdl::new("1st", "http://c", sdl("c")),
     ])
     .map_err(|d| anyhow::anyhow!(composition::render(&d)))?;
-    assert!(supergraph.sdl.contains("_1ST @join__graph(name: \"1st\""), "{}", supergraph.sdl);
-    assert!(supergraph.sdl.contains("MY_SERVICE @join__graph(name: \"my-service\""));
-    assert!(supergraph.sdl.contains("MY_SERVICE_1 @join__graph(name: \"my_service\""));
+    assert!(
+        supergraph.sdl.contains("_1ST @join__graph(name: \"1st\""),
+        "{}",
+        supergraph.sdl
+    );
+    assert!(
+        supergraph
+            .sdl
+            .contains("MY_SERVICE @join__graph(name: \"my-service\"")
+    );
+    assert!(
+        supergraph
+            .sdl
+            .contains("MY_SERVICE_1 @join__graph(name: \"my_service\"")
+    );
     Ok(())
 }

@@ -233,7 +233,10 @@ impl Merger<'_> {
                 );
             }
             if first == TypeKind::Interface && sources.iter().any(|(_, t)| t.interface_object) {
-                for (graph, ty) in sources.iter().filter(|(_, t)| !t.interface_object && t.keys.is_empty()) {
+                for (graph, ty) in sources
+                    .iter()
+                    .filter(|(_, t)| !t.interface_object && t.keys.is_empty())
+                {
                     let users: Vec<&str> = sources
                         .iter()
                         .filter(|(_, t)| t.interface_object)
