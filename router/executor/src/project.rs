@@ -56,53 +56,99 @@ impl<'a> Projector<'a> {
         sets: &[&'a SelectionSet],
     ) -> Result<Value, Bubble> {
         let runtime = self.runtime_type(&source, static_type)?;
-        let mut out = Map::with_capacity(sets.first().map_or(0, |s| s.selections.len()));
-        let mut failed = false;
         let simple = sets.len() == 1
-            && sets[0]
-                .selections
-                .iter()
-                .all(|s| matches!(s, Selection::Field(_)));
+            && sets[0].selections.iter().all(|s| match s {
+                Selection::Field(f) => f.directives.is_empty(),
+                Selection::InlineFragment(_) => false,
+            });
         if simple {
-            for selection in &sets[0].selections {
-                let Selection::Field(field) = selection else {
-                    continue;
+            if let Some(failed) = self.shape_in_place(&mut source, runtime, sets[0]) {
+                return if failed {
+                    Err(Bubble)
+                } else {
+                    Ok(Value::Object(source))
                 };
-                if !self.included(&field.directives) {
-                    continue;
-                }
-                let single;
-                let subs: &[&'a SelectionSet] = match &field.selection_set {
-                    Some(set) => {
-                        single = [set];
-                        &single
-                    }
-                    None => &[],
-                };
-                failed |= self
-                    .complete_field(&mut source, &mut out, runtime, field, subs)
-                    .is_err();
             }
-        } else {
-            let mut grouped: Grouped<'a> = Vec::new();
-            for set in sets {
-                self.collect_fields(set, runtime, &mut grouped);
-            }
-            for (_, fields) in &grouped {
-                let subs: Vec<&'a SelectionSet> = fields
-                    .iter()
-                    .filter_map(|f| f.selection_set.as_ref())
-                    .collect();
-                failed |= self
-                    .complete_field(&mut source, &mut out, runtime, fields[0], &subs)
-                    .is_err();
-            }
+        }
+        let mut grouped: Grouped<'a> = Vec::new();
+        for set in sets {
+            self.collect_fields(set, runtime, &mut grouped);
+        }
+        let mut out = Map::with_capacity(grouped.len());
+        let mut failed = false;
+        for (_, fields) in &grouped {
+            let subs: Vec<&'a SelectionSet> = fields
+                .iter()
+                .filter_map(|f| f.selection_set.as_ref())
+                .collect();
+            failed |= self
+                .complete_field(&mut source, &mut out, runtime, fields[0], &subs)
+                .is_err();
         }
         if failed {
             Err(Bubble)
         } else {
             Ok(Value::Object(out))
         }
+    }
+
+    /// Shapes `source` where it lies when it holds every requested field in the operation's
+    /// order, which is the usual case: fetches list the client's fields first and entity
+    /// answers are appended in plan order. No map is built and no key hashed; other keys are
+    /// dropped. `None` (nothing changed) when a field is missing or out of order; otherwise
+    /// whether a non-null field failed. `set` holds only fields without directives.
+    fn shape_in_place(
+        &mut self,
+        source: &mut Map<String, Value>,
+        runtime: &'a str,
+        set: &'a SelectionSet,
+    ) -> Option<bool> {
+        let fields = &set.selections;
+        let key_at = |i: usize| match &fields[i] {
+            Selection::Field(f) => f.response_key().as_str(),
+            Selection::InlineFragment(_) => "",
+        };
+        let mut next = 0;
+        let mut extra = false;
+        for key in source.keys() {
+            if next < fields.len() && key_at(next) == key {
+                next += 1;
+            } else if (next..fields.len()).any(|i| key_at(i) == key) {
+                return None;
+            } else {
+                extra = true;
+            }
+        }
+        if next != fields.len() {
+            return None;
+        }
+        if extra {
+            let mut next = 0;
+            source.retain(|key, _| {
+                let keep = next < fields.len() && key_at(next) == key;
+                next += usize::from(keep);
+                keep
+            });
+        }
+        let mut failed = false;
+        for ((_, value), selection) in source.iter_mut().zip(fields) {
+            let Selection::Field(field) = selection else {
+                continue;
+            };
+            let single;
+            let subs: &[&'a SelectionSet] = match &field.selection_set {
+                Some(set) => {
+                    single = [set];
+                    &single
+                }
+                None => &[],
+            };
+            match self.field_value(std::mem::take(value), runtime, field, subs) {
+                Ok(v) => *value = v,
+                Err(Bubble) => failed = true,
+            }
+        }
+        Some(failed)
     }
 
     /// The object's concrete type: the static type for object types, else its `__typename`,
@@ -173,15 +219,26 @@ impl<'a> Projector<'a> {
         subs: &[&'a SelectionSet],
     ) -> Result<(), Bubble> {
         let key = field.response_key().as_str();
-        if field.name == "__typename" {
-            out.insert(key.to_owned(), Value::String(runtime.to_owned()));
-            return Ok(());
-        }
         // Reusing the tree's key saves an allocation per field.
         let (owned_key, value) = source
             .remove_entry(key)
             .unwrap_or_else(|| (key.to_owned(), Value::Null));
-        self.path.push(Elem::Key(key));
+        out.insert(owned_key, self.field_value(value, runtime, field, subs)?);
+        Ok(())
+    }
+
+    /// The completed value of `field` from the tree's `value` for it.
+    fn field_value(
+        &mut self,
+        value: Value,
+        runtime: &'a str,
+        field: &'a Field,
+        subs: &[&'a SelectionSet],
+    ) -> Result<Value, Bubble> {
+        if field.name == "__typename" {
+            return Ok(Value::String(runtime.to_owned()));
+        }
+        self.path.push(Elem::Key(field.response_key()));
         let result = if field.is_meta() {
             // `__schema` / `__type`: already shaped by the introspection executor.
             if value.is_null() && field.ty.is_non_null() {
@@ -194,8 +251,7 @@ impl<'a> Projector<'a> {
             self.complete(value, &field.ty, subs, runtime, field)
         };
         self.path.pop();
-        out.insert(owned_key, result?);
-        Ok(())
+        result
     }
 
     fn complete(
