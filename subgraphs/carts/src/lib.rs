@@ -1,1 +1,66 @@
-//! The carts subgraph (being built).
+//! The carts subgraph: each user's shopping cart and their orders.
+//!
+//! Adds `User.cart` and `User.orders` to the users service's `User`, refers to `Product` by id
+//! only, and owns `Cart` and `Order`. Mutations act on the signed-in user (`x-user-id`).
+
+pub mod entity;
+pub mod graphql;
+pub mod migration;
+pub mod seed;
+pub mod service;
+
+use std::sync::Arc;
+
+use async_graphql::{EmptySubscription, SDLExportOptions, Schema, SchemaBuilder};
+use sea_orm::DatabaseConnection;
+use sea_orm_migration::MigratorTrait;
+use subgraph_kit::seed::SeedSize;
+
+use graphql::{Loaders, Mutation, Query, types::Node};
+
+pub const NAME: &str = "carts";
+pub const DEFAULT_PORT: u16 = 4005;
+
+/// Errors while the service prepares its database.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("migrating the carts database failed: {0}")]
+    Migrate(#[source] sea_orm::DbErr),
+    #[error("seeding the carts database failed: {0}")]
+    Seed(#[source] sea_orm::DbErr),
+}
+
+/// The schema without data: loaders and the connection are added per request by [`app`].
+pub fn schema_builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
+    Schema::build(Query, Mutation, EmptySubscription)
+        .enable_federation()
+        .register_output_type::<Node>()
+}
+
+/// The Federation v2 SDL, exactly as `_service { sdl }` serves it (async-graphql's `_service`
+/// exports with `compose_directive()` too, which changes the output's ending).
+pub fn sdl() -> String {
+    schema_builder()
+        .finish()
+        .sdl_with_options(SDLExportOptions::new().federation().compose_directive())
+}
+
+/// Migrates, then seeds when the database holds no carts or orders yet.
+pub async fn setup(db: &DatabaseConnection, size: SeedSize) -> Result<(), Error> {
+    migration::Migrator::up(db, None)
+        .await
+        .map_err(Error::Migrate)?;
+    seed::seed_if_empty(db, size).await.map_err(Error::Seed)?;
+    Ok(())
+}
+
+/// The whole HTTP service: `POST /graphql`, `GET /health`, `GET /ready`.
+pub fn app(db: DatabaseConnection) -> axum::Router {
+    let schema = schema_builder().finish();
+    let hook_db = db.clone();
+    subgraph_kit::http::service_router(
+        schema,
+        db,
+        Arc::new(move |request| request.data(Loaders::new(hook_db.clone()))),
+    )
+}

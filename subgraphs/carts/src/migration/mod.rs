@@ -1,0 +1,16 @@
+//! Schema migrations, run by [`crate::setup`] at startup.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261121_000001_create_carts_and_orders;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(
+            m20261121_000001_create_carts_and_orders::Migration,
+        )]
+    }
+}
