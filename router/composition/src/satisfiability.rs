@@ -297,17 +297,24 @@ fn unsatisfiable(
     let name = |g: usize| schema.graphs[g].name.as_str();
     let mut reasons = Vec::new();
     for g in reach {
+        reasons.push(format!("- from subgraph \"{}\":", name(*g)));
         let external = field.join.iter().any(|j| j.graph == Some(*g) && j.external);
-        if external {
+        let overridden_by = field
+            .join
+            .iter()
+            .find(|j| j.override_from.as_deref() == Some(name(*g)))
+            .and_then(|j| j.graph);
+        if let Some(by) = overridden_by {
             reasons.push(format!(
-                "- from subgraph \"{}\": field \"{coordinate}\" is not resolvable because marked @external.",
-                name(*g)
+                "  - field \"{coordinate}\" is not resolvable because it is overridden by subgraph \"{}\".",
+                name(by)
+            ));
+        } else if external {
+            reasons.push(format!(
+                "  - field \"{coordinate}\" is not resolvable because marked @external."
             ));
         } else {
-            reasons.push(format!(
-                "- from subgraph \"{}\": cannot find field \"{coordinate}\".",
-                name(*g)
-            ));
+            reasons.push(format!("  - cannot find field \"{coordinate}\"."));
         }
         for h in resolvers {
             let keys: Vec<&str> = ty
@@ -320,34 +327,47 @@ fn unsatisfiable(
                 .join_types
                 .iter()
                 .any(|j| j.graph == *h && j.key.is_some() && j.resolvable == Some(false));
-            let why = if keys.is_empty() && has_unresolvable_key {
-                format!(
-                    "none of the @key defined on type \"{}\" in subgraph \"{}\" are resolvable (they are all declared with their \"resolvable\" argument set to false)",
+            if keys.is_empty() && has_unresolvable_key {
+                reasons.push(format!(
+                    "  - cannot move to subgraph \"{}\", which has field \"{coordinate}\", because none of the @key defined on type \"{}\" in subgraph \"{}\" are resolvable (they are all declared with their \"resolvable\" argument set to false).",
+                    name(*h),
                     ty.name,
                     name(*h)
-                )
+                ));
             } else if keys.is_empty() {
-                format!(
-                    "type \"{}\" has no @key defined in subgraph \"{}\"",
+                reasons.push(format!(
+                    "  - cannot move to subgraph \"{}\", which has field \"{coordinate}\", because type \"{}\" has no @key defined in subgraph \"{}\".",
+                    name(*h),
                     ty.name,
                     name(*h)
-                )
+                ));
             } else {
-                let keys: Vec<String> = keys
-                    .iter()
-                    .map(|k| format!("@key(fields: \"{k}\")"))
-                    .collect();
-                format!(
-                    "none of its keys ({}) can be resolved from subgraph \"{}\"",
-                    keys.join(", "),
-                    name(*g)
-                )
-            };
-            reasons.push(format!(
-                "- from subgraph \"{}\": cannot move to subgraph \"{}\", which has field \"{coordinate}\", because {why}.",
-                name(*g),
-                name(*h)
-            ));
+                for key in keys {
+                    let overridden_key = fieldset::parse(key).is_ok_and(|set| {
+                        set.iter().any(|s| {
+                            ty.fields.get(&s.name).is_some_and(|f| {
+                                f.join
+                                    .iter()
+                                    .any(|j| j.override_from.as_deref() == Some(name(*g)))
+                            })
+                        })
+                    });
+                    let note = if overridden_key {
+                        format!(
+                            " (note that some of those key fields are overridden in \"{}\")",
+                            name(*g)
+                        )
+                    } else {
+                        String::new()
+                    };
+                    reasons.push(format!(
+                        "  - cannot move to subgraph \"{}\" using @key(fields: \"{key}\") of \"{}\", the key field(s) cannot be resolved from subgraph \"{}\"{note}.",
+                        name(*h),
+                        ty.name,
+                        name(*g)
+                    ));
+                }
+            }
         }
     }
     if resolvers.is_empty() {

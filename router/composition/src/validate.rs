@@ -216,6 +216,30 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
                 }
             }
             if let Some(over) = &field.overrides {
+                if ty.kind == TypeKind::Interface {
+                    out.push(
+                        Diagnostic::new(
+                            "OVERRIDE_ON_INTERFACE",
+                            format!(
+                                "[{name}] @override cannot be used on field \"{coordinate}\" on subgraph \"{name}\": @override is not supported on interface type fields."
+                            ),
+                        )
+                        .at(over.location.clone()),
+                    );
+                }
+                if let Some(label) = &over.label
+                    && !valid_override_label(label)
+                {
+                    out.push(
+                        Diagnostic::new(
+                            "OVERRIDE_LABEL_INVALID",
+                            format!(
+                                "[{name}] Invalid @override label \"{label}\" on field \"{coordinate}\" on subgraph \"{name}\": labels must start with a letter and after that may contain alphanumerics, underscores, minuses, colons, periods, or slashes. Alternatively, labels may be of the form \"percent(x)\" where x is a float between 0-100 inclusive."
+                            ),
+                        )
+                        .at(over.location.clone()),
+                    );
+                }
                 if &over.from == name {
                     out.push(
                         Diagnostic::new(
@@ -270,8 +294,71 @@ fn same_field_set(a: &str, b: &str) -> bool {
     }
 }
 
-/// Checks a field set against `type_name`; returns every selected field with whether it
-/// sits under an `@external` field (nested fields of an external field need not be marked).
+/// Every (type, field) a federation directive of the subgraph selects, plus the fields that
+/// implement an interface field: what the subgraph still needs even if another takes it over.
+pub fn used_fields(subgraph: &Subgraph) -> HashSet<(String, String)> {
+    let mut used = HashSet::new();
+    for ty in subgraph.types.values() {
+        for key in &ty.keys {
+            if let Ok(selected) = check_field_set(subgraph, &ty.name, &key.fields, &Usage::Key, "")
+            {
+                used.extend(selected.into_iter().map(|(c, _)| c));
+            }
+        }
+        for interface in &ty.implements {
+            if let Some(iface) = subgraph.types.get(interface) {
+                for field in iface.fields.keys() {
+                    used.insert((ty.name.clone(), field.clone()));
+                }
+            }
+        }
+        for field in ty.fields.values() {
+            if let Some(requires) = &field.requires
+                && let Ok(selected) =
+                    check_field_set(subgraph, &ty.name, &requires.fields, &Usage::Requires, "")
+            {
+                used.extend(selected.into_iter().map(|(c, _)| c));
+            }
+            if let Some(provides) = &field.provides
+                && let Ok(selected) = check_field_set(
+                    subgraph,
+                    named(&field.ty),
+                    &provides.fields,
+                    &Usage::Provides,
+                    "",
+                )
+            {
+                used.extend(selected.into_iter().map(|(c, _)| c));
+            }
+        }
+    }
+    used
+}
+
+/// Progressive override labels: `percent(x)` (0-100, at most 8 decimals) or a name.
+fn valid_override_label(label: &str) -> bool {
+    if let Some(inner) = label
+        .strip_prefix("percent(")
+        .and_then(|l| l.strip_suffix(')'))
+    {
+        let (int, frac) = inner.split_once('.').unwrap_or((inner, ""));
+        let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+        return !int.is_empty()
+            && digits(int)
+            && digits(frac)
+            && frac.len() <= 8
+            && !(inner.contains('.') && frac.is_empty())
+            && inner
+                .parse::<f64>()
+                .is_ok_and(|v| (0.0..=100.0).contains(&v));
+    }
+    let mut chars = label.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.' | '/'))
+}
+
+/// Checks a field set against `type_name`; returns every selected field with whether it may
+/// be non-`@external`: only leaves outside an `@external` field must be marked, as in Apollo.
 fn check_field_set(
     subgraph: &Subgraph,
     type_name: &str,
@@ -397,7 +484,10 @@ fn walk(
                 ),
             ));
         }
-        out.push(((type_name.to_string(), field.name.clone()), under_external));
+        out.push((
+            (type_name.to_string(), field.name.clone()),
+            under_external || composite,
+        ));
         if composite {
             walk(
                 subgraph,

@@ -98,9 +98,10 @@ impl Merger<'_> {
         }
 
         // External copies do not shape the type; they must only agree with it.
-        let typed: Vec<(usize, &Type)> = active
+        // Overridden copies still count: a takeover must keep the field's type.
+        let typed: Vec<(usize, &Type)> = defs
             .iter()
-            .filter(|(_, f)| !f.external || active.iter().all(|(_, f)| f.external))
+            .filter(|(_, f)| !f.external || defs.iter().all(|(_, f)| f.external))
             .map(|(g, f)| (*g, &f.ty))
             .collect();
         let ty = match types::most_general(self.subgraphs, &typed) {
@@ -280,17 +281,26 @@ impl Merger<'_> {
                 continue;
             }
             let field_name = &from_field.name;
-            let used = self.subgraphs[from].is_key_field(type_name, field_name)
-                || self.subgraphs[from].types.values().any(|t| {
-                    t.fields.values().any(|f| {
-                        f.requires.as_ref().is_some_and(|r| {
-                            t.name == type_name
-                                && crate::fieldset::parse(&r.fields)
-                                    .map(|set| set.iter().any(|s| &s.name == field_name))
-                                    .unwrap_or(false)
-                        })
-                    })
-                });
+            for (directive, present) in [
+                ("@provides", from_field.provides.is_some()),
+                ("@requires", from_field.requires.is_some()),
+            ] {
+                if present {
+                    let to = self.graph_name(*graph);
+                    self.errors.push(
+                        Diagnostic::new(
+                            "OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE",
+                            format!(
+                                "@override cannot be used on field \"{coordinate}\" on subgraph \"{to}\" since \"{coordinate}\" on \"{to}\" is marked with directive \"{directive}\""
+                            ),
+                        )
+                        .at(over.location.clone())
+                        .at(from_field.location.clone()),
+                    );
+                }
+            }
+            let used = crate::validate::used_fields(&self.subgraphs[from])
+                .contains(&(type_name.to_string(), from_field.name.clone()));
             overridden.insert(
                 from,
                 if used {
