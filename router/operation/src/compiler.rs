@@ -1,5 +1,6 @@
 //! The entry point: from a client request to a [`PreparedOperation`].
 
+use crate::cache::ParseCache;
 use crate::config::Config;
 use crate::error::{self, OperationError};
 use crate::json;
@@ -21,6 +22,7 @@ pub struct Compiler {
     schema: Arc<Valid<Schema>>,
     implementers: HashMap<Name, Implementers>,
     config: Config,
+    parse_cache: ParseCache,
 }
 
 /// A document that parsed and validated, with the operation the request selected.
@@ -53,10 +55,12 @@ pub struct IntrospectionResponse {
 impl Compiler {
     pub fn new(schema: Arc<Valid<Schema>>, config: Config) -> Self {
         let implementers = schema.implementers_map();
+        let parse_cache = ParseCache::new(config.parse_cache_capacity);
         Self {
             schema,
             implementers,
             config,
+            parse_cache,
         }
     }
 
@@ -69,7 +73,27 @@ impl Compiler {
     }
 
     /// Parses and validates `query`, then selects the operation (spec: GetOperation).
+    /// Successes are cached (see [`Config::parse_cache_capacity`]); failures are not.
     pub fn parse(
+        &self,
+        query: &str,
+        operation_name: Option<&str>,
+    ) -> Result<ParsedOperation, OperationError> {
+        if let Some(parsed) = self.parse_cache.get(query, operation_name) {
+            return Ok(parsed);
+        }
+        let parsed = self.parse_uncached(query, operation_name)?;
+        self.parse_cache
+            .insert(query, operation_name, parsed.clone());
+        Ok(parsed)
+    }
+
+    /// How many parsed documents the cache holds.
+    pub fn parse_cache_len(&self) -> usize {
+        self.parse_cache.len()
+    }
+
+    fn parse_uncached(
         &self,
         query: &str,
         operation_name: Option<&str>,

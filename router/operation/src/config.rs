@@ -6,6 +6,9 @@ pub struct Config {
     pub limits: Limits,
     /// Answer `__schema` and `__type`. `__typename` is always allowed.
     pub introspection: bool,
+    /// How many parsed and validated documents [`crate::Compiler::parse`] keeps, keyed by query
+    /// text and operation name. 0 turns the cache off.
+    pub parse_cache_capacity: usize,
 }
 
 impl Default for Config {
@@ -13,6 +16,7 @@ impl Default for Config {
         Self {
             limits: Limits::default(),
             introspection: true,
+            parse_cache_capacity: 512,
         }
     }
 }

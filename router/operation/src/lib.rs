@@ -10,6 +10,7 @@
 //! This crate knows nothing of subgraphs: it takes the API schema as an apollo-compiler
 //! [`Schema`](apollo_compiler::Schema), however the supergraph layer produced it.
 
+mod cache;
 mod compiler;
 mod config;
 mod error;
