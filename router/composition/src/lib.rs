@@ -42,7 +42,7 @@
 //!   external fields count), `FIELD_TYPE_MISMATCH` (outputs: most general type, inputs: most
 //!   specific, `@join__field(type:)` where a subgraph differs), `EXTERNAL_TYPE_MISMATCH`,
 //!   `EXTERNAL_MISSING_ON_BASE`, `FIELD_ARGUMENT_TYPE_MISMATCH`,
-//!   `REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH`, `ARGUMENT_DEFAULT_MISMATCH`,
+//!   `REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH`, `FIELD_ARGUMENT_DEFAULT_MISMATCH`,
 //!   `REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH`, `INPUT_FIELD_DEFAULT_MISMATCH`,
 //!   `EMPTY_MERGED_INPUT_TYPE`, `ENUM_VALUE_MISMATCH`, `EMPTY_MERGED_ENUM_TYPE`,
 //!   `OVERRIDE_SOURCE_HAS_OVERRIDE`, `INTERFACE_FIELD_NO_IMPLEM`, `NO_QUERIES`,
@@ -104,6 +104,12 @@ pub fn compose(subgraphs: &[SubgraphSdl]) -> Result<Supergraph, Vec<Diagnostic>>
     let mut diagnostics = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for input in &inputs {
+        if input.name == "_" {
+            diagnostics.push(Diagnostic::new(
+                "INVALID_SUBGRAPH_NAME",
+                "[_] Invalid name _ for a subgraph: this name is reserved",
+            ));
+        }
         if !seen.insert(input.name.as_str()) {
             diagnostics.push(Diagnostic::new(
                 "INVALID_SUBGRAPH_NAME",

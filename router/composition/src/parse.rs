@@ -308,6 +308,7 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
     }
 
     check_references(&mut ctx, &types);
+    check_reserved_names(&mut ctx, &types);
 
     if !ctx.diagnostics.is_empty() {
         return Err(ctx.diagnostics);
@@ -638,13 +639,47 @@ fn check_references(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
             }
         }
     }
-    for (target, coordinate, location) in unknown {
+    for (target, _coordinate, location) in unknown {
+        ctx.diagnostics.push(
+            Diagnostic::new(
+                "INVALID_GRAPHQL",
+                format!("[{}] Unknown type {}", ctx.name, target),
+            )
+            .at(location),
+        );
+    }
+}
+
+/// Names starting with `__` belong to introspection.
+fn check_reserved_names(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
+    let mut reserved: Vec<(String, Option<Location>)> = Vec::new();
+    for ty in types.values() {
+        if ty.name.starts_with("__") {
+            reserved.push((ty.name.clone(), ty.location.clone()));
+        }
+        for field in ty.fields.values() {
+            if field.name.starts_with("__") {
+                reserved.push((field.name.clone(), field.location.clone()));
+            }
+            for arg in field.args.values().filter(|a| a.name.starts_with("__")) {
+                reserved.push((arg.name.clone(), arg.location.clone()));
+            }
+        }
+        for field in ty
+            .input_fields
+            .values()
+            .filter(|f| f.name.starts_with("__"))
+        {
+            reserved.push((field.name.clone(), field.location.clone()));
+        }
+    }
+    for (name, location) in reserved {
         ctx.diagnostics.push(
             Diagnostic::new(
                 "INVALID_GRAPHQL",
                 format!(
-                    "[{}] Unknown type \"{}\" referenced by \"{}\"",
-                    ctx.name, target, coordinate
+                    "[{}] Name \"{name}\" must not begin with \"__\", which is reserved by GraphQL introspection.",
+                    ctx.name
                 ),
             )
             .at(location),

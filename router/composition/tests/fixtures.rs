@@ -70,7 +70,11 @@ fn fixtures_compose_as_snapshotted() -> anyhow::Result<()> {
         if result.is_ok() == expect_failure {
             wrong_outcome.push(format!("{name}:\n{text}"));
         }
-        let stale = case.join(if result.is_ok() { "diagnostics.snap" } else { "supergraph.snap" });
+        let stale = case.join(if result.is_ok() {
+            "diagnostics.snap"
+        } else {
+            "supergraph.snap"
+        });
         if stale.exists() {
             wrong_outcome.push(format!("{name}: stale snapshot {}", stale.display()));
         }

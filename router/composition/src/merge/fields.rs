@@ -447,7 +447,7 @@ impl Merger<'_> {
                 }
             };
             let default = self.merge_default(
-                "ARGUMENT_DEFAULT_MISMATCH",
+                "FIELD_ARGUMENT_DEFAULT_MISMATCH",
                 &format!("Argument \"{arg_coordinate}\""),
                 having.iter().map(|(g, a)| (*g, a.default.as_ref())),
                 &locations,

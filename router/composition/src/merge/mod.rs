@@ -604,7 +604,7 @@ impl Merger<'_> {
                 Diagnostic::new(
                     code,
                     format!(
-                        "{what} has incompatible default values across subgraphs: it has default value {} in subgraph \"{}\" and default value {} in subgraph \"{}\"",
+                        "{what} has incompatible default values across subgraphs: it has default value {} in subgraph \"{}\" but default value {} in subgraph \"{}\"",
                         first.1,
                         self.graph_name(first.0),
                         other.1,
