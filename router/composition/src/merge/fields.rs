@@ -280,7 +280,6 @@ impl Merger<'_> {
                 labels.insert(from, label.clone());
                 continue;
             }
-            let field_name = &from_field.name;
             for (directive, present) in [
                 ("@provides", from_field.provides.is_some()),
                 ("@requires", from_field.requires.is_some()),
