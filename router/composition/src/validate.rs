@@ -215,54 +215,6 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
                     }
                 }
             }
-            if let Some(over) = &field.overrides {
-                if ty.kind == TypeKind::Interface {
-                    out.push(
-                        Diagnostic::new(
-                            "OVERRIDE_ON_INTERFACE",
-                            format!(
-                                "[{name}] @override cannot be used on field \"{coordinate}\" on subgraph \"{name}\": @override is not supported on interface type fields."
-                            ),
-                        )
-                        .at(over.location.clone()),
-                    );
-                }
-                if let Some(label) = &over.label
-                    && !valid_override_label(label)
-                {
-                    out.push(
-                        Diagnostic::new(
-                            "OVERRIDE_LABEL_INVALID",
-                            format!(
-                                "[{name}] Invalid @override label \"{label}\" on field \"{coordinate}\" on subgraph \"{name}\": labels must start with a letter and after that may contain alphanumerics, underscores, minuses, colons, periods, or slashes. Alternatively, labels may be of the form \"percent(x)\" where x is a float between 0-100 inclusive."
-                            ),
-                        )
-                        .at(over.location.clone()),
-                    );
-                }
-                if &over.from == name {
-                    out.push(
-                        Diagnostic::new(
-                            "OVERRIDE_FROM_SELF_ERROR",
-                            format!(
-                                "[{name}] Source and destination subgraphs \"{name}\" are the same for overridden field \"{coordinate}\""
-                            ),
-                        )
-                        .at(over.location.clone()),
-                    );
-                }
-                if field.external {
-                    out.push(
-                        Diagnostic::new(
-                            "OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE",
-                            format!(
-                                "[{name}] @override cannot be used on field \"{coordinate}\" on subgraph \"{name}\" since \"{coordinate}\" on \"{name}\" is marked with directive \"@external\""
-                            ),
-                        )
-                        .at(over.location.clone()),
-                    );
-                }
-            }
         }
     }
 
@@ -333,28 +285,6 @@ pub fn used_fields(subgraph: &Subgraph) -> HashSet<(String, String)> {
         }
     }
     used
-}
-
-/// Progressive override labels: `percent(x)` (0-100, at most 8 decimals) or a name.
-fn valid_override_label(label: &str) -> bool {
-    if let Some(inner) = label
-        .strip_prefix("percent(")
-        .and_then(|l| l.strip_suffix(')'))
-    {
-        let (int, frac) = inner.split_once('.').unwrap_or((inner, ""));
-        let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-        return !int.is_empty()
-            && digits(int)
-            && digits(frac)
-            && frac.len() <= 8
-            && !(inner.contains('.') && frac.is_empty())
-            && inner
-                .parse::<f64>()
-                .is_ok_and(|v| (0.0..=100.0).contains(&v));
-    }
-    let mut chars = label.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.' | '/'))
 }
 
 /// Checks a field set against `type_name`; returns every selected field with whether it may

@@ -84,7 +84,7 @@ impl Merger<'_> {
             return None;
         }
 
-        let (overridden, labels) = self.resolve_overrides(type_name, &coordinate, defs);
+        let (overridden, labels) = self.resolve_overrides(kind, type_sources, &coordinate, defs);
         let active: Vec<(usize, &Field)> = defs
             .iter()
             .filter(|(g, _)| {
@@ -222,82 +222,135 @@ impl Merger<'_> {
         })
     }
 
+    /// Apollo's `validateOverride`: which copies an `@override` takes over, which are still
+    /// needed by their subgraph (`usedOverridden`), and progressive-override labels.
     fn resolve_overrides(
         &mut self,
-        type_name: &str,
+        kind: TypeKind,
+        type_sources: &[(usize, &TypeDef)],
         coordinate: &str,
         defs: &[(usize, &Field)],
     ) -> (HashMap<usize, Overridden>, HashMap<usize, String>) {
         let mut overridden = HashMap::new();
         let mut labels = HashMap::new();
+        let with_override: Vec<usize> = defs
+            .iter()
+            .filter(|(_, f)| f.overrides.is_some())
+            .map(|(g, _)| *g)
+            .collect();
         for (graph, field) in defs {
             let Some(over) = &field.overrides else {
                 continue;
             };
+            let to = self.graph_name(*graph).to_string();
+            let here = over.location.clone();
+            if kind == TypeKind::Interface {
+                let is_interface_object = type_sources
+                    .iter()
+                    .any(|(g, t)| g == graph && t.interface_object);
+                let message = if is_interface_object {
+                    format!(
+                        "@override is not yet supported on fields of @interfaceObject types: cannot be used on field \"{coordinate}\" on subgraph \"{to}\"."
+                    )
+                } else {
+                    format!(
+                        "@override cannot be used on field \"{coordinate}\" on subgraph \"{to}\": @override is not supported on interface type fields."
+                    )
+                };
+                let code = if is_interface_object {
+                    "OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE"
+                } else {
+                    "OVERRIDE_ON_INTERFACE"
+                };
+                self.errors.push(Diagnostic::new(code, message).at(here));
+                continue;
+            }
             let Some(from) = self.subgraphs.iter().position(|s| s.name == over.from) else {
                 self.hints.push(Hint {
                     code: "FROM_SUBGRAPH_DOES_NOT_EXIST",
                     message: format!(
-                        "Source subgraph \"{}\" for field \"{coordinate}\" on subgraph \"{}\" does not exist.",
-                        over.from,
-                        self.graph_name(*graph)
+                        "Source subgraph \"{}\" for field \"{coordinate}\" on subgraph \"{to}\" does not exist.",
+                        over.from
                     ),
-                    locations: over.location.iter().cloned().collect(),
+                    locations: here.into_iter().collect(),
                 });
                 continue;
             };
             if from == *graph {
+                self.errors.push(
+                    Diagnostic::new(
+                        "OVERRIDE_FROM_SELF_ERROR",
+                        format!(
+                            "Source and destination subgraphs \"{to}\" are the same for overridden field \"{coordinate}\""
+                        ),
+                    )
+                    .at(here),
+                );
+                continue;
+            }
+            let from_name = self.graph_name(from).to_string();
+            if with_override.contains(&from) {
+                let other = defs
+                    .iter()
+                    .find(|(g, _)| *g == from)
+                    .and_then(|(_, f)| f.overrides.as_ref())
+                    .and_then(|o| o.location.clone());
+                self.errors.push(
+                    Diagnostic::new(
+                        "OVERRIDE_SOURCE_HAS_OVERRIDE",
+                        format!(
+                            "Field \"{coordinate}\" on subgraph \"{to}\" is also marked with directive @override in subgraph \"{from_name}\". Only one @override directive is allowed per field."
+                        ),
+                    )
+                    .at(here)
+                    .at(other),
+                );
                 continue;
             }
             let Some((_, from_field)) = defs.iter().find(|(g, _)| *g == from) else {
                 self.hints.push(Hint {
                     code: "OVERRIDE_DIRECTIVE_CAN_BE_REMOVED",
                     message: format!(
-                        "Field \"{coordinate}\" on subgraph \"{}\" no longer exists in the from subgraph. The @override directive can be removed.",
-                        self.graph_name(*graph)
+                        "Field \"{coordinate}\" on subgraph \"{to}\" no longer exists in the from subgraph. The @override directive can be removed."
                     ),
-                    locations: over.location.iter().cloned().collect(),
+                    locations: here.into_iter().collect(),
                 });
                 continue;
             };
-            if from_field.overrides.is_some() {
+            let conflict = if from_field.requires.is_some() {
+                Some(("@requires", from_name.clone()))
+            } else if from_field.provides.is_some() {
+                Some(("@provides", from_name.clone()))
+            } else if field.external {
+                Some(("@external", to.clone()))
+            } else {
+                None
+            };
+            if let Some((directive, on)) = conflict {
                 self.errors.push(
                     Diagnostic::new(
-                        "OVERRIDE_SOURCE_HAS_OVERRIDE",
+                        "OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE",
                         format!(
-                            "Field \"{coordinate}\" on subgraph \"{}\" is also marked with directive @override in subgraph \"{}\". Only one @override directive is allowed per field.",
-                            self.graph_name(*graph),
-                            self.graph_name(from)
+                            "@override cannot be used on field \"{coordinate}\" on subgraph \"{to}\" since \"{coordinate}\" on \"{on}\" is marked with directive \"{directive}\""
                         ),
                     )
-                    .at(over.location.clone())
-                    .at(from_field.overrides.as_ref().and_then(|o| o.location.clone())),
+                    .at(here)
+                    .at(from_field.location.clone()),
                 );
                 continue;
             }
-            if let Some(label) = &over.label {
-                labels.insert(*graph, label.clone());
-                labels.insert(from, label.clone());
+            let from_location: Vec<Location> = from_field.location.iter().cloned().collect();
+            if from_field.external {
+                self.hints.push(Hint {
+                    code: "OVERRIDE_DIRECTIVE_CAN_BE_REMOVED",
+                    message: format!(
+                        "Field \"{coordinate}\" on subgraph \"{to}\" is not resolved anymore by the from subgraph (it is marked \"@external\" in \"{from_name}\"). The @override directive can be removed."
+                    ),
+                    locations: here.into_iter().collect(),
+                });
                 continue;
             }
-            for (directive, present) in [
-                ("@provides", from_field.provides.is_some()),
-                ("@requires", from_field.requires.is_some()),
-            ] {
-                if present {
-                    let to = self.graph_name(*graph);
-                    self.errors.push(
-                        Diagnostic::new(
-                            "OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE",
-                            format!(
-                                "@override cannot be used on field \"{coordinate}\" on subgraph \"{to}\" since \"{coordinate}\" on \"{to}\" is marked with directive \"{directive}\""
-                            ),
-                        )
-                        .at(over.location.clone())
-                        .at(from_field.location.clone()),
-                    );
-                }
-            }
+            let type_name = coordinate.split('.').next().unwrap_or_default();
             let used = crate::validate::used_fields(&self.subgraphs[from])
                 .contains(&(type_name.to_string(), from_field.name.clone()));
             overridden.insert(
@@ -308,14 +361,52 @@ impl Merger<'_> {
                     Overridden::Unused
                 },
             );
-            self.hints.push(Hint {
-                code: "OVERRIDDEN_FIELD_CAN_BE_REMOVED",
-                message: format!(
-                    "Field \"{coordinate}\" on subgraph \"{}\" is overridden. Consider removing it.",
-                    self.graph_name(from)
-                ),
-                locations: from_field.location.iter().cloned().collect(),
-            })
+            match &over.label {
+                None if used => self.hints.push(Hint {
+                    code: "OVERRIDDEN_FIELD_CAN_BE_REMOVED",
+                    message: format!(
+                        "Field \"{coordinate}\" on subgraph \"{from_name}\" is overridden. It is still used in some federation directive(s) (@key, @requires, and/or @provides) and/or to satisfy interface constraint(s), but consider marking it @external explicitly or removing it along with its references."
+                    ),
+                    locations: from_location,
+                }),
+                None => self.hints.push(Hint {
+                    code: "OVERRIDDEN_FIELD_CAN_BE_REMOVED",
+                    message: format!(
+                        "Field \"{coordinate}\" on subgraph \"{from_name}\" is overridden. Consider removing it."
+                    ),
+                    locations: from_location,
+                }),
+                Some(label) => {
+                    if valid_override_label(label) {
+                        labels.insert(*graph, label.clone());
+                        labels.insert(from, label.clone());
+                    } else {
+                        self.errors.push(
+                            Diagnostic::new(
+                                "OVERRIDE_LABEL_INVALID",
+                                format!(
+                                    "Invalid @override label \"{label}\" on field \"{coordinate}\" on subgraph \"{to}\": labels must start with a letter and after that may contain alphanumerics, underscores, minuses, colons, periods, or slashes. Alternatively, labels may be of the form \"percent(x)\" where x is a float between 0-100 inclusive."
+                                ),
+                            )
+                            .at(here),
+                        );
+                    }
+                    let message = if used {
+                        format!(
+                            "Field \"{coordinate}\" on subgraph \"{from_name}\" is currently being migrated via progressive @override. It is still used in some federation directive(s) (@key, @requires, and/or @provides) and/or to satisfy interface constraint(s). Once the migration is complete, consider marking it @external explicitly or removing it along with its references."
+                        )
+                    } else {
+                        format!(
+                            "Field \"{coordinate}\" is currently being migrated with progressive @override. Once the migration is complete, remove the field from subgraph \"{from_name}\"."
+                        )
+                    };
+                    self.hints.push(Hint {
+                        code: "OVERRIDE_MIGRATION_IN_PROGRESS",
+                        message,
+                        locations: from_location,
+                    });
+                }
+            }
         }
         (overridden, labels)
     }
@@ -466,5 +557,57 @@ impl Merger<'_> {
             );
         }
         out
+    }
+}
+
+/// Progressive override labels, with Apollo's patterns: `^[a-zA-Z][a-zA-Z0-9_\-:./]*$` or
+/// `^percent\((\d{1,2}(\.\d{1,8})?|100)\)$`.
+fn valid_override_label(label: &str) -> bool {
+    if let Some(inner) = label
+        .strip_prefix("percent(")
+        .and_then(|l| l.strip_suffix(')'))
+    {
+        if inner == "100" {
+            return true;
+        }
+        let (int, frac) = match inner.split_once('.') {
+            Some((int, frac)) => (int, Some(frac)),
+            None => (inner, None),
+        };
+        let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+        return digits(int) && int.len() <= 2 && frac.is_none_or(|f| digits(f) && f.len() <= 8);
+    }
+    let mut chars = label.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.' | '/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_override_label;
+
+    #[test]
+    fn override_labels_follow_apollo_patterns() {
+        for ok in [
+            "abc123",
+            "Z_1-2:3/4.5",
+            "percent(0.5)",
+            "percent(1)",
+            "percent(1.0)",
+            "percent(99.9)",
+            "percent(100)",
+        ] {
+            assert!(valid_override_label(ok), "{ok}");
+        }
+        for bad in [
+            "1_starts-with-non-alpha",
+            "includes!@_invalid_chars",
+            "percent(.1)",
+            "percent(101)",
+            "percent(1.1234567879)",
+            "percent(100.0)",
+        ] {
+            assert!(!valid_override_label(bad), "{bad}");
+        }
     }
 }
