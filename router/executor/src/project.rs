@@ -61,14 +61,12 @@ impl<'a> Projector<'a> {
                 Selection::Field(f) => f.directives.is_empty(),
                 Selection::InlineFragment(_) => false,
             });
-        if simple {
-            if let Some(failed) = self.shape_in_place(&mut source, runtime, sets[0]) {
-                return if failed {
-                    Err(Bubble)
-                } else {
-                    Ok(Value::Object(source))
-                };
-            }
+        if simple && let Some(failed) = self.shape_in_place(&mut source, runtime, sets[0]) {
+            return if failed {
+                Err(Bubble)
+            } else {
+                Ok(Value::Object(source))
+            };
         }
         let mut grouped: Grouped<'a> = Vec::new();
         for set in sets {
