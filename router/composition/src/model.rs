@@ -109,6 +109,8 @@ pub struct TypeDef {
     pub members: Vec<String>,
     pub values: IndexMap<String, EnumValue>,
     pub location: Option<Location>,
+    /// Declared at least once without `extend`.
+    pub has_definition: bool,
 }
 
 impl TypeDef {
@@ -127,6 +129,7 @@ impl TypeDef {
             members: Vec::new(),
             values: IndexMap::new(),
             location,
+            has_definition: false,
         }
     }
 }

@@ -220,6 +220,7 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
         if !is_extension {
             // A definition's location is more useful than an extension's.
             ty.location = location;
+            ty.has_definition = true;
         }
         match definition {
             Definition::ObjectTypeDefinition(d) => {

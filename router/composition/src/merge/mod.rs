@@ -56,6 +56,7 @@ pub fn merge(subgraphs: &[Subgraph]) -> (MergedSchema, Vec<Diagnostic>, Vec<Hint
         let Some(kind) = merger.check_kind(name, &sources) else {
             continue;
         };
+        merger.check_extension_with_no_base(name, &sources);
         let merged = match kind {
             TypeKind::Object | TypeKind::Interface => merger.merge_composite(name, kind, &sources),
             TypeKind::Union => merger.merge_union(name, &sources),
@@ -276,6 +277,30 @@ impl Merger<'_> {
             .at_all(sources.iter().map(|(_, t)| t.location.clone())),
         );
         None
+    }
+
+    /// A Federation 2 `extend type` needs a definition somewhere (root types excepted).
+    fn check_extension_with_no_base(&mut self, name: &str, sources: &[(usize, &TypeDef)]) {
+        if matches!(name, "Query" | "Mutation" | "Subscription")
+            || sources.iter().any(|(_, t)| t.has_definition)
+        {
+            return;
+        }
+        for (graph, ty) in sources {
+            if !self.subgraphs[*graph].fed2 {
+                continue;
+            }
+            self.errors.push(
+                Diagnostic::new(
+                    "EXTENSION_WITH_NO_BASE",
+                    format!(
+                        "[{}] Type \"{name}\" is an extension type, but there is no type definition for \"{name}\" in any subgraph.",
+                        self.graph_name(*graph)
+                    ),
+                )
+                .at(ty.location.clone()),
+            );
+        }
     }
 
     fn base_type(
