@@ -110,34 +110,31 @@ impl Merger<'_> {
                 self.type_mismatch(
                     "FIELD_TYPE_MISMATCH",
                     &format!("Type of field \"{coordinate}\""),
+                    "",
                     &typed,
                     &locations,
                 );
                 return None;
             }
         };
-        let mismatched_external: Vec<(usize, &Type)> = active
-            .iter()
-            .filter(|(_, f)| {
-                f.external
-                    && f.ty != ty
-                    && !types::is_subtype(self.subgraphs, &ty, &f.ty)
-                    && !types::is_subtype(self.subgraphs, &f.ty, &ty)
-            })
-            .map(|(g, f)| (*g, &f.ty))
-            .collect();
-        if !mismatched_external.is_empty() {
-            let mut all: Vec<(usize, &Type)> = typed.clone();
-            all.extend(mismatched_external);
+        let all_equal = typed.iter().all(|(_, t)| **t == ty);
+        // An external copy must have the merged type, or a subtype of it when types differ.
+        let mismatched_external = defs.iter().any(|(_, f)| {
+            f.external
+                && f.ty != ty
+                && !(!all_equal && types::is_subtype(self.subgraphs, &ty, &f.ty))
+        });
+        if mismatched_external && typed.len() < defs.len() {
+            let all: Vec<(usize, &Type)> = defs.iter().map(|(g, f)| (*g, &f.ty)).collect();
             self.type_mismatch(
                 "EXTERNAL_TYPE_MISMATCH",
-                &format!("Type of field \"{coordinate}\" (where marked @external)"),
+                &format!("Type of field \"{coordinate}\""),
+                " (where marked @external)",
                 &all,
                 &locations,
             );
             return None;
         }
-        let all_equal = active.iter().all(|(_, f)| f.ty == ty);
         if !all_equal {
             let mut groups: IndexMap<String, Vec<&str>> = IndexMap::new();
             for (graph, t) in &typed {
@@ -166,16 +163,11 @@ impl Merger<'_> {
             });
         }
 
-        let resolving: Vec<(usize, &Field)> = active
-            .iter()
-            .filter(|(_, f)| !f.external)
-            .copied()
-            .collect();
-        let arg_sources = if resolving.is_empty() {
-            active.clone()
-        } else {
-            resolving.clone()
-        };
+        // Like Apollo, arguments, descriptions and directives come from the non-external
+        // copies, overridden ones included.
+        let non_external: Vec<(usize, &Field)> =
+            defs.iter().filter(|(_, f)| !f.external).copied().collect();
+        let arg_sources = non_external.clone();
         let args = self.merge_args(&coordinate, &arg_sources);
 
         let needs_join = !all_equal
@@ -205,11 +197,7 @@ impl Merger<'_> {
             Vec::new()
         };
 
-        let described = if resolving.is_empty() {
-            &active
-        } else {
-            &resolving
-        };
+        let described = &non_external;
         Some(MergedField {
             name: field_name.clone(),
             description: merge_descriptions(described.iter().map(|(_, f)| f.description.as_ref())),
@@ -530,6 +518,7 @@ impl Merger<'_> {
                     self.type_mismatch(
                         "FIELD_ARGUMENT_TYPE_MISMATCH",
                         &format!("Type of argument \"{arg_coordinate}\""),
+                        "",
                         &typed,
                         &locations,
                     );

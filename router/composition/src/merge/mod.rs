@@ -528,6 +528,7 @@ impl Merger<'_> {
                     self.type_mismatch(
                         "FIELD_TYPE_MISMATCH",
                         &format!("Type of field \"{coordinate}\""),
+                        "",
                         &typed,
                         &locations,
                     );
@@ -587,6 +588,7 @@ impl Merger<'_> {
         &mut self,
         code: &'static str,
         what: &str,
+        qualifier: &str,
         typed: &[(usize, &apollo_compiler::ast::Type)],
         locations: &[Location],
     ) {
@@ -605,7 +607,7 @@ impl Merger<'_> {
             Diagnostic::new(
                 code,
                 format!(
-                    "{what} is incompatible across subgraphs: it has {} but {}",
+                    "{what} is incompatible across subgraphs{qualifier}: it has {} but {}",
                     parts[0],
                     parts[1..].join(" and ")
                 ),
