@@ -43,6 +43,7 @@ mod blame;
 mod dedupe;
 mod entities;
 mod errors;
+mod leaf;
 mod project;
 mod representation;
 pub mod response;

@@ -9,6 +9,7 @@ use operation::{Field, Selection, SelectionSet};
 use serde_json::{Map, Value};
 
 use crate::blame::PathTrie;
+use crate::leaf::{self, describe};
 use crate::response::{GraphQLError, codes};
 use crate::rewrites::type_matches;
 use crate::tree::{self, Elem};
@@ -326,35 +327,8 @@ impl<'a> Projector<'a> {
         parent: &str,
         field: &'a Field,
     ) -> Result<Value, Bubble> {
-        let got = describe(&value);
-        // The value is moved through, never copied: only conversions build a new one.
-        let coerced = match (type_name, value) {
-            ("Int", Value::Number(n)) => n
-                .as_i64()
-                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
-                .filter(|i| i32::try_from(*i).is_ok())
-                .map(Value::from),
-            ("Float", v @ Value::Number(_))
-            | ("String", v @ Value::String(_))
-            | ("Boolean", v @ Value::Bool(_))
-            | ("ID", v @ Value::String(_)) => Some(v),
-            ("ID", Value::Number(n)) if n.is_i64() || n.is_u64() => {
-                Some(Value::String(n.to_string()))
-            }
-            ("Int" | "Float" | "String" | "Boolean" | "ID", _) => None,
-            (other, v) => match self.schema.types.get(other) {
-                Some(ExtendedType::Enum(e)) => match v {
-                    Value::String(s) if e.values.contains_key(s.as_str()) => Some(Value::String(s)),
-                    _ => None,
-                },
-                // Custom scalars carry any JSON.
-                _ => Some(v),
-            },
-        };
-        match coerced {
-            Some(v) => Ok(v),
-            None => Err(self.invalid(parent, field, type_name, got)),
-        }
+        leaf::coerce(self.schema, value, type_name)
+            .map_err(|got| self.invalid(parent, field, type_name, got))
     }
 
     fn included(&self, directives: &ast::DirectiveList) -> bool {
@@ -399,16 +373,5 @@ impl<'a> Projector<'a> {
         let error = GraphQLError::new(message, codes::RESPONSE_VALIDATION_FAILED)
             .with_path(Some(tree::to_owned_path(&self.path)));
         self.errors.push(error);
-    }
-}
-
-fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
