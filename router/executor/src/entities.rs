@@ -93,23 +93,24 @@ pub(crate) async fn fetch<'a>(
     for entity in &mut entities {
         rewrites::apply_all(run.schema, entity, &fetch.output_rewrites);
     }
-    // Each answer is moved into its last user and cloned for the others.
+    // Each answer is moved into its last user and copied into the others.
     let mut remaining = vec![0usize; count];
     for (_, index) in &targets {
         remaining[*index] += 1;
     }
     for (target_path, index) in &targets {
         remaining[*index] -= 1;
-        let entity = if remaining[*index] == 0 {
-            std::mem::take(&mut entities[*index])
-        } else {
-            entities[*index].clone()
-        };
-        let Value::Object(entity) = entity else {
+        let Some(Value::Object(object)) = tree::get_mut_in(&mut state.data, target_path) else {
             continue;
         };
-        if let Some(Value::Object(object)) = tree::get_mut_in(&mut state.data, target_path) {
-            tree::merge_entity(run.schema, object, entity);
+        match &mut entities[*index] {
+            Value::Object(entity) if remaining[*index] == 0 => {
+                tree::merge_entity(run.schema, object, std::mem::take(entity));
+            }
+            Value::Object(entity) => tree::merge_entity_ref(run.schema, object, entity),
+            // A null (or malformed) answer: the object stays as it is; projection reports
+            // missing non-null fields unless an error already covers them.
+            _ => {}
         }
     }
 }

@@ -79,14 +79,41 @@ pub(crate) fn merge_entity(
     target: &mut Map<String, Value>,
     mut source: Map<String, Value>,
 ) {
+    if keeps_typename(schema, target, &source) {
+        source.remove("__typename");
+    }
+    merge_objects(target, source);
+}
+
+/// [`merge_entity`] for an answer shared by several objects: copies only what it inserts.
+pub(crate) fn merge_entity_ref(
+    schema: &Schema,
+    target: &mut Map<String, Value>,
+    source: &Map<String, Value>,
+) {
+    let keep = keeps_typename(schema, target, source);
+    for (key, value) in source {
+        if keep && key == "__typename" {
+            continue;
+        }
+        match target.get_mut(key) {
+            Some(existing) => deep_merge(existing, value.clone()),
+            None => {
+                target.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
+fn keeps_typename(
+    schema: &Schema,
+    target: &Map<String, Value>,
+    source: &Map<String, Value>,
+) -> bool {
     let is_object = |v: Option<&Value>| {
         v.and_then(Value::as_str)
             .is_some_and(|t| schema.get_object(t).is_some())
     };
-    if target.contains_key("__typename")
+    target.contains_key("__typename")
         && (is_object(target.get("__typename")) || !is_object(source.get("__typename")))
-    {
-        source.remove("__typename");
-    }
-    merge_objects(target, source);
 }
