@@ -72,7 +72,7 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
                     let noun = if missing.len() == 1 { "type" } else { "types" };
                     out.push(
                         Diagnostic::new(
-                            "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE",
+                            "INTERFACE_KEY_NOT_ON_IMPLEMENTATION",
                             format!(
                                 "[{name}] Key @key(fields: \"{}\") on interface type \"{}\" is missing on implementation {noun} {}.",
                                 key.fields,

@@ -78,6 +78,7 @@ pub fn merge(subgraphs: &[Subgraph]) -> (MergedSchema, Vec<Diagnostic>, Vec<Hint
     };
     merger.add_interface_object_fields(&mut schema);
     merger.check_interface_fields(&schema);
+    merger.check_interface_implementations(&schema);
     if !schema.types.contains_key("Query") {
         merger.errors.push(Diagnostic::new(
             "NO_QUERIES",
@@ -616,6 +617,8 @@ impl Merger<'_> {
         );
     }
 
+    /// Apollo's intersection rule: the supergraph has a default only if every subgraph has
+    /// the same one; two different defaults are an error, a missing one a hint.
     pub(crate) fn merge_default<'v>(
         &mut self,
         code: &'static str,
@@ -623,9 +626,10 @@ impl Merger<'_> {
         defaults: impl Iterator<Item = (usize, Option<&'v apollo_compiler::ast::Value>)>,
         locations: &[Location],
     ) -> Option<apollo_compiler::ast::Value> {
+        let all: Vec<(usize, Option<&apollo_compiler::ast::Value>)> = defaults.collect();
         let with_default: Vec<(usize, &apollo_compiler::ast::Value)> =
-            defaults.filter_map(|(g, d)| d.map(|d| (g, d))).collect();
-        let first = with_default.first()?;
+            all.iter().filter_map(|(g, d)| d.map(|d| (*g, d))).collect();
+        let first = *with_default.first()?;
         if let Some(other) = with_default.iter().find(|(_, d)| *d != first.1) {
             self.errors.push(
                 Diagnostic::new(
@@ -640,8 +644,32 @@ impl Merger<'_> {
                 )
                 .at_all(locations.iter().cloned().map(Some)),
             );
+            return Some(first.1.clone());
         }
-        Some(first.1.clone())
+        let without: Vec<&str> = all
+            .iter()
+            .filter(|(_, d)| d.is_none())
+            .map(|(g, _)| self.graph_name(*g))
+            .collect();
+        if without.is_empty() {
+            return Some(first.1.clone());
+        }
+        let with: Vec<&str> = with_default
+            .iter()
+            .map(|(g, _)| self.graph_name(*g))
+            .collect();
+        self.hints.push(Hint {
+            code: "INCONSISTENT_DEFAULT_VALUE_PRESENCE",
+            message: format!(
+                "{what} has a default value in only some subgraphs: will not use a default in the supergraph (there is no default in {}) but {} has default value {} in {}",
+                subgraphs_phrase(&without),
+                what.split(' ').nth(1).unwrap_or_default(),
+                first.1,
+                subgraphs_phrase(&with)
+            ),
+            locations: locations.to_vec(),
+        });
+        None
     }
 
     /// Fields an `@interfaceObject` adds to an interface exist on every implementation in
@@ -674,6 +702,93 @@ impl Merger<'_> {
         for (type_name, field) in additions {
             if let Some(ty) = schema.types.get_mut(&type_name) {
                 ty.fields.entry(field.name.clone()).or_insert(field);
+            }
+        }
+    }
+
+    /// A subgraph with a resolvable `@key` on an interface must know all its implementations;
+    /// one that sees the interface as an `@interfaceObject` must know none.
+    fn check_interface_implementations(&mut self, schema: &MergedSchema) {
+        let types_phrase = |names: &[&str]| {
+            let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+            let list = match quoted.len() {
+                1 => quoted[0].clone(),
+                n => format!("{} and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+            };
+            if names.len() == 1 {
+                format!("type {list}")
+            } else {
+                format!("types {list}")
+            }
+        };
+        for iface in schema
+            .types
+            .values()
+            .filter(|t| t.kind == TypeKind::Interface)
+        {
+            let implementations: Vec<&str> = schema
+                .types
+                .values()
+                .filter(|t| t.kind == TypeKind::Object && t.implements.contains(&iface.name))
+                .map(|t| t.name.as_str())
+                .collect();
+            for subgraph in self.subgraphs {
+                let Some(local) = subgraph.types.get(&iface.name) else {
+                    continue;
+                };
+                let name = subgraph.name.clone();
+                if local.interface_object {
+                    let defined: Vec<&str> = implementations
+                        .iter()
+                        .copied()
+                        .filter(|i| subgraph.types.contains_key(*i))
+                        .collect();
+                    if !defined.is_empty() {
+                        self.errors.push(
+                            Diagnostic::new(
+                                "INTERFACE_OBJECT_USAGE_ERROR",
+                                format!(
+                                    "[{name}] Interface type \"{}\" is defined as an @interfaceObject in subgraph \"{name}\" so that subgraph should not define any of the implementation types of \"{}\", but it defines {}",
+                                    iface.name,
+                                    iface.name,
+                                    types_phrase(&defined)
+                                ),
+                            )
+                            .at(local.location.clone()),
+                        );
+                    }
+                    continue;
+                }
+                let Some(key) = local.keys.iter().find(|k| k.resolvable != Some(false)) else {
+                    continue;
+                };
+                let missing: Vec<&str> = implementations
+                    .iter()
+                    .copied()
+                    .filter(|i| {
+                        !subgraph
+                            .types
+                            .get(*i)
+                            .is_some_and(|t| t.implements.contains(&iface.name))
+                    })
+                    .collect();
+                if !missing.is_empty() {
+                    self.errors.push(
+                        Diagnostic::new(
+                            "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE",
+                            format!(
+                                "[{name}] Interface type \"{}\" has a resolvable key (@key(fields: \"{}\")) in subgraph \"{name}\" but that subgraph is missing some of the supergraph implementation types of \"{}\". Subgraph \"{name}\" should define {} (and have {} implement \"{}\").",
+                                iface.name,
+                                key.fields,
+                                iface.name,
+                                types_phrase(&missing),
+                                if missing.len() > 1 { "them" } else { "it" },
+                                iface.name
+                            ),
+                        )
+                        .at(key.location.clone()),
+                    );
+                }
             }
         }
     }
