@@ -365,6 +365,22 @@ impl Merger<'_> {
                     merged.join_members.push((*graph, member.clone()));
                 }
             }
+            let (having, missing): (Vec<_>, Vec<_>) = sources
+                .iter()
+                .partition(|(_, t)| t.members.contains(&member));
+            if !missing.is_empty() {
+                let having: Vec<&str> = having.iter().map(|(g, _)| self.graph_name(*g)).collect();
+                let missing: Vec<&str> = missing.iter().map(|(g, _)| self.graph_name(*g)).collect();
+                self.hints.push(Hint {
+                    code: "INCONSISTENT_UNION_MEMBER",
+                    message: format!(
+                        "Union type \"{name}\" includes member type \"{member}\" in some but not all defining subgraphs: \"{member}\" is defined in {} but not in {}",
+                        subgraphs_phrase(&having),
+                        subgraphs_phrase(&missing)
+                    ),
+                    locations: merged.locations.clone(),
+                });
+            }
         }
         merged
     }
@@ -386,7 +402,16 @@ impl Merger<'_> {
         }
         let (input, output) = match usage {
             Some(u) => (u.input.as_deref(), u.output.as_deref()),
-            None => (None, None),
+            None => {
+                self.hints.push(Hint {
+                    code: "UNUSED_ENUM_TYPE",
+                    message: format!(
+                        "Enum type \"{name}\" is defined but unused. It will be included in the supergraph with all the values appearing in any subgraph (\"as if\" it was only used as an output type)."
+                    ),
+                    locations: merged.locations.clone(),
+                });
+                (None, None)
+            }
         };
         for value in value_names {
             let having: Vec<usize> = sources
@@ -404,7 +429,11 @@ impl Merger<'_> {
                 .iter()
                 .filter_map(|(_, t)| t.values.get(value).and_then(|v| v.location.clone()))
                 .collect();
-            if !missing.is_empty() {
+            // A value marked @inaccessible is kept whatever the usage (it is hidden anyway).
+            let hidden = sources
+                .iter()
+                .any(|(_, t)| t.values.get(value).is_some_and(|v| v.applied.inaccessible));
+            if !missing.is_empty() && !hidden {
                 match (input, output) {
                     (Some(input), Some(output)) => {
                         self.errors.push(
@@ -433,7 +462,15 @@ impl Merger<'_> {
                         });
                         continue;
                     }
-                    _ => {}
+                    _ => self.hints.push(Hint {
+                        code: "INCONSISTENT_ENUM_VALUE_FOR_OUTPUT_ENUM",
+                        message: format!(
+                            "Value \"{value}\" of enum type \"{name}\" has been added to the supergraph but is only defined in a subset of the subgraphs defining \"{name}\": \"{value}\" is defined in {} but not in {}",
+                            subgraphs_phrase(&having_names),
+                            subgraphs_phrase(&missing)
+                        ),
+                        locations: locations.clone(),
+                    }),
                 }
             }
             let defs: Vec<&crate::model::EnumValue> = sources
@@ -488,7 +525,8 @@ impl Merger<'_> {
                 .iter()
                 .filter_map(|(_, f)| f.location.clone())
                 .collect();
-            if !missing.is_empty() {
+            let hidden = defs.iter().any(|(_, f)| f.applied.inaccessible);
+            if !missing.is_empty() && !hidden {
                 let required: Vec<&str> = defs
                     .iter()
                     .filter(|(_, f)| types::is_required(&f.ty, f.default.is_some()))
