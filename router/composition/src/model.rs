@@ -38,6 +38,8 @@ pub struct Applied {
     pub tags: Vec<String>,
     /// `Some(reason)` when `@deprecated` is applied (`reason` as written, if any).
     pub deprecated: Option<Option<String>>,
+    /// `@tag` and `@deprecated` print in the order they first appear, as Apollo merges them.
+    pub deprecated_first: bool,
 }
 
 #[derive(Clone, Debug)]

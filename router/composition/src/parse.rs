@@ -421,6 +421,7 @@ fn applied(ctx: &Ctx<'_>, directives: &DirectiveList) -> Applied {
                 }
             }
             _ if d.name == "deprecated" => {
+                out.deprecated_first = out.tags.is_empty();
                 out.deprecated = Some(string_arg(d, "reason"));
             }
             _ => {}

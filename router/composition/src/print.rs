@@ -167,16 +167,23 @@ fn description(text: &Option<String>, indentation: &str, first_in_block: bool) -
     )
 }
 
-/// `@tag`s then `@deprecated`: Apollo merges these after the `join__*` directives.
+/// `@tag`s and `@deprecated` in first-appearance order: Apollo merges these after the
+/// `join__*` directives.
 fn applied(applied: &Applied) -> Vec<String> {
-    let mut out = Vec::new();
-    for tag in &applied.tags {
-        out.push(format!("@tag(name: {})", string(tag)));
-    }
+    let mut out: Vec<String> = applied
+        .tags
+        .iter()
+        .map(|tag| format!("@tag(name: {})", string(tag)))
+        .collect();
     if let Some(reason) = &applied.deprecated {
-        match reason {
-            Some(reason) => out.push(format!("@deprecated(reason: {})", string(reason))),
-            None => out.push("@deprecated".to_string()),
+        let deprecated = match reason {
+            Some(reason) => format!("@deprecated(reason: {})", string(reason)),
+            None => "@deprecated".to_string(),
+        };
+        if applied.deprecated_first {
+            out.insert(0, deprecated);
+        } else {
+            out.push(deprecated);
         }
     }
     out

@@ -186,8 +186,12 @@ pub(crate) fn merge_descriptions<'d>(
         .map(|(d, _)| d.to_string())
 }
 
+/// `@inaccessible` if any copy has it, every distinct `@tag`, and the most common
+/// `@deprecated` (the first on ties), as Apollo merges applied directives.
 pub(crate) fn merge_applied<'d>(all: impl Iterator<Item = &'d Applied>) -> Applied {
     let mut out = Applied::default();
+    let mut reasons: IndexMap<Option<String>, usize> = IndexMap::new();
+    let mut order_known = false;
     for applied in all {
         out.inaccessible |= applied.inaccessible;
         for tag in &applied.tags {
@@ -195,10 +199,16 @@ pub(crate) fn merge_applied<'d>(all: impl Iterator<Item = &'d Applied>) -> Appli
                 out.tags.push(tag.clone());
             }
         }
-        if out.deprecated.is_none() {
-            out.deprecated = applied.deprecated.clone();
+        if let Some(reason) = &applied.deprecated {
+            *reasons.entry(reason.clone()).or_default() += 1;
+        }
+        if !order_known && (applied.deprecated.is_some() || !applied.tags.is_empty()) {
+            out.deprecated_first = applied.deprecated.is_some() && applied.deprecated_first;
+            order_known = true;
         }
     }
+    let max = reasons.values().copied().max().unwrap_or(0);
+    out.deprecated = reasons.into_iter().find(|(_, n)| *n == max).map(|(r, _)| r);
     out
 }
 
