@@ -1,0 +1,54 @@
+//! What can stop the server from starting or serving. Per-request failures are GraphQL
+//! errors in the response, never values of this type.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error("cannot read the supergraph {path}: {source}")]
+    ReadSupergraph {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the supergraph {path} is not usable: {source}")]
+    InvalidSupergraph {
+        path: String,
+        #[source]
+        source: Box<supergraph::SupergraphError>,
+    },
+    #[error("--subgraph-url {0:?}: expected NAME=URL")]
+    InvalidSubgraphUrlFlag(String),
+    #[error("--subgraph-timeout-for {0:?}: expected NAME=DURATION (e.g. products=5s)")]
+    InvalidTimeoutFlag(String),
+    #[error(
+        "{origin} names subgraph {name:?}, which the supergraph does not have (it has: {known})"
+    )]
+    UnknownSubgraph {
+        origin: String,
+        name: String,
+        known: String,
+    },
+    #[error("subgraph {name:?} has no URL: set it in the supergraph, with SUBGRAPH_{}_URL or with --subgraph-url {name}=URL", .name.to_uppercase())]
+    MissingSubgraphUrl { name: String },
+    #[error("subgraph {name:?}: invalid URL {url:?}: {reason}")]
+    InvalidSubgraphUrl {
+        name: String,
+        url: String,
+        reason: String,
+    },
+    #[error("invalid header name {0:?} in the forwarded-headers list")]
+    InvalidHeaderName(String),
+    #[error("cannot build the HTTP client for subgraphs: {0}")]
+    HttpClient(#[source] reqwest::Error),
+    #[error("cannot bind {addr}: {source}")]
+    Bind {
+        addr: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the server failed: {0}")]
+    Serve(#[source] std::io::Error),
+    #[error("cannot start the async runtime: {0}")]
+    Runtime(#[source] std::io::Error),
+}

@@ -1,0 +1,122 @@
+//! `/graphql` handlers: decode the request, run the pipeline, encode the response.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{RawQuery, State};
+use axum::http::header::{ALLOW, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+
+use super::media::{ResponseMediaType, wants_html};
+use super::request;
+use crate::pipeline::{self, GraphQLRequest, Method, RequestContext, RequestError, codes};
+use crate::state::RouterState;
+
+/// The request header that asks for the query plan in `extensions.queryPlan`.
+pub const QUERY_PLAN_HEADER: &str = "x-query-plan";
+
+pub async fn post(
+    State(state): State<Arc<RouterState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let media = ResponseMediaType::negotiate(&headers);
+    let request = request::check_content_type(&headers).and_then(|()| match body {
+        Ok(body) => request::from_body(&body),
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            Err(RequestError::malformed(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                codes::PAYLOAD_TOO_LARGE,
+                format!(
+                    "the request body is larger than {} bytes",
+                    state.config.max_body_bytes
+                ),
+            ))
+        }
+        Err(rejection) => Err(RequestError::malformed(
+            StatusCode::BAD_REQUEST,
+            codes::INVALID_GRAPHQL_REQUEST,
+            format!("cannot read the request body: {rejection}"),
+        )),
+    });
+    handle(&state, request, Method::Post, headers, media).await
+}
+
+pub async fn get(
+    State(state): State<Arc<RouterState>>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    // A browser opening /graphql gets the playground rather than an error about `query`.
+    if wants_html(&headers) && state.config.playground {
+        return super::playground_response(&state);
+    }
+    let media = ResponseMediaType::negotiate(&headers);
+    let request = request::from_query_string(query.as_deref());
+    handle(&state, request, Method::Get, headers, media).await
+}
+
+/// Any method but GET and POST.
+pub async fn other_method(headers: HeaderMap) -> Response {
+    let media = ResponseMediaType::negotiate(&headers);
+    let error = RequestError::malformed(
+        StatusCode::METHOD_NOT_ALLOWED,
+        codes::METHOD_NOT_ALLOWED,
+        "use GET (queries) or POST",
+    );
+    let mut response = encode(media, error.status, &error.body());
+    response
+        .headers_mut()
+        .insert(ALLOW, HeaderValue::from_static("GET, POST"));
+    response
+}
+
+async fn handle(
+    state: &RouterState,
+    request: Result<GraphQLRequest, RequestError>,
+    method: Method,
+    headers: HeaderMap,
+    media: ResponseMediaType,
+) -> Response {
+    let want_plan = headers
+        .get(QUERY_PLAN_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true") || v.trim() == "1");
+    let result = match request {
+        Ok(request) => {
+            let context = RequestContext {
+                method,
+                headers,
+                want_plan,
+            };
+            pipeline::run(state, request, &context).await
+        }
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(body) => encode(media, StatusCode::OK, &body),
+        Err(error) => {
+            let status = media.request_error_status(error.status, error.malformed);
+            let mut response = encode(media, status, &error.body());
+            if error.status == StatusCode::METHOD_NOT_ALLOWED {
+                response
+                    .headers_mut()
+                    .insert(ALLOW, HeaderValue::from_static("POST"));
+            }
+            response
+        }
+    }
+}
+
+fn encode(media: ResponseMediaType, status: StatusCode, body: &Value) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => (status, [(CONTENT_TYPE, media.content_type())], bytes).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot encode a response");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

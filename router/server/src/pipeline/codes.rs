@@ -1,0 +1,17 @@
+//! `extensions.code` values the server itself produces (the operation crate, the executor and
+//! subgraphs add their own).
+
+/// The body is not JSON, or not a GraphQL request object.
+pub const INVALID_GRAPHQL_REQUEST: &str = "INVALID_GRAPHQL_REQUEST";
+/// The body is larger than the configured limit.
+pub const PAYLOAD_TOO_LARGE: &str = "PAYLOAD_TOO_LARGE";
+/// A mutation or subscription sent with GET.
+pub const METHOD_NOT_ALLOWED: &str = "METHOD_NOT_ALLOWED";
+/// The request's content type is not JSON.
+pub const UNSUPPORTED_MEDIA_TYPE: &str = "UNSUPPORTED_MEDIA_TYPE";
+/// Subscriptions are not served over this transport.
+pub const SUBSCRIPTION_NOT_SUPPORTED: &str = "SUBSCRIPTION_NOT_SUPPORTED";
+/// The planner could not plan a valid operation (a router bug or an unsatisfiable supergraph).
+pub const QUERY_PLANNING_FAILED: &str = "QUERY_PLANNING_FAILED";
+/// The executor failed as a whole.
+pub const EXECUTION_FAILED: &str = "EXECUTION_FAILED";

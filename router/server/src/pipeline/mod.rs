@@ -1,0 +1,145 @@
+//! One client request, stage by stage: [`parse`] (parse + validate + pick the operation),
+//! [`prepare`] (coerce variables + normalize), [`introspect`] (root meta-fields from the API
+//! schema), [`plan`] (with [`plan_cache`]), [`execute`] (subgraph fetches) and [`respond`]
+//! (one response in the client's field order). Media types and status codes are the HTTP
+//! layer's business ([`crate::http`]).
+
+pub mod codes;
+pub mod execute;
+pub mod introspect;
+pub mod parse;
+pub mod plan;
+pub mod plan_cache;
+pub mod prepare;
+pub mod respond;
+
+use axum::http::{HeaderMap, StatusCode};
+use serde_json::{Map, Value, json};
+use tracing::Instrument;
+
+use crate::state::RouterState;
+
+/// A GraphQL-over-HTTP request's parameters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GraphQLRequest {
+    pub query: String,
+    pub operation_name: Option<String>,
+    pub variables: Map<String, Value>,
+    pub extensions: Map<String, Value>,
+}
+
+/// How the request arrived: GET may only run queries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+/// Per-request inputs besides the GraphQL parameters.
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    pub method: Method,
+    pub headers: HeaderMap,
+    /// The client asked for the query plan (`x-query-plan: true`).
+    pub want_plan: bool,
+}
+
+/// A failure that leaves the response without `data`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestError {
+    /// The status for `application/graphql-response+json` responses.
+    pub status: StatusCode,
+    /// The request is not a well-formed GraphQL-over-HTTP request (bad JSON, no query, too
+    /// large, mutation over GET): `status` applies to `application/json` responses too.
+    pub malformed: bool,
+    /// GraphQL error objects, each with `extensions.code`.
+    pub errors: Vec<Value>,
+}
+
+impl RequestError {
+    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            malformed: false,
+            errors: vec![error_json(message, code)],
+        }
+    }
+
+    /// A request that is not a well-formed GraphQL-over-HTTP request.
+    pub fn malformed(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+        Self {
+            malformed: true,
+            ..Self::new(status, code, message)
+        }
+    }
+
+    pub fn internal(code: &str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, code, message)
+    }
+
+    pub fn from_operation(error: &operation::OperationError) -> Self {
+        Self {
+            status: StatusCode::BAD_REQUEST,
+            malformed: false,
+            errors: error.to_json(),
+        }
+    }
+
+    pub fn body(&self) -> Value {
+        json!({ "errors": self.errors })
+    }
+}
+
+/// `{ "message": ..., "extensions": { "code": ... } }`
+pub fn error_json(message: impl Into<String>, code: &str) -> Value {
+    json!({ "message": message.into(), "extensions": { "code": code } })
+}
+
+/// Runs every stage; `Ok` is a response body with `data`.
+pub async fn run(
+    state: &RouterState,
+    request: GraphQLRequest,
+    context: &RequestContext,
+) -> Result<Value, RequestError> {
+    let span = tracing::info_span!(
+        "graphql_request",
+        operation_name = request.operation_name.as_deref().unwrap_or(""),
+        method = ?context.method,
+    );
+    async move {
+        let result = run_stages(state, &request, context).await;
+        if let Err(error) = &result {
+            tracing::info!(status = error.status.as_u16(), errors = ?error.errors, "request refused");
+        }
+        result
+    }
+    .instrument(span)
+    .await
+}
+
+async fn run_stages(
+    state: &RouterState,
+    request: &GraphQLRequest,
+    context: &RequestContext,
+) -> Result<Value, RequestError> {
+    let parsed = parse::parse(state, request, context.method)?;
+    let prepared = prepare::prepare(state, &parsed, &request.variables)?;
+    let introspection = introspect::introspect(state, &prepared)?;
+    let operation = prepared.normalized().without_introspection();
+    let plan = if operation.selection_set.selections.is_empty() {
+        None
+    } else {
+        let labels = plan::enabled_override_labels(state);
+        Some(plan::plan(state, &operation, &labels)?)
+    };
+    let executed = match &plan {
+        Some(plan) => Some(execute::execute(state, &prepared, plan, &context.headers).await?),
+        None => None,
+    };
+    Ok(respond::respond(
+        prepared.normalized(),
+        introspection,
+        executed,
+        context.want_plan.then_some(plan.as_deref()),
+    ))
+}

@@ -1,0 +1,131 @@
+//! A subgraph's HTTP answer → [`SubgraphResponse`], or the [`FetchError`] that says why not.
+
+use executor::transport::{FetchError, SubgraphResponse};
+use serde_json::Value;
+
+pub fn decode(
+    service: &str,
+    status: u16,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Result<SubgraphResponse, FetchError> {
+    let invalid = |reason: String| FetchError::InvalidResponse {
+        service: service.to_owned(),
+        reason,
+    };
+    let parsed: Option<Value> = serde_json::from_slice(body).ok();
+    let is_graphql_response =
+        content_type.is_some_and(|t| t.starts_with("application/graphql-response+json"));
+    if !(200..300).contains(&status) {
+        // GraphQL over HTTP: with application/graphql-response+json a 4xx/5xx may still carry a
+        // well-formed GraphQL response (a request error); keep its errors.
+        if is_graphql_response
+            && let Some(value) = parsed
+            && let Ok(response) = shape(value)
+            && !response.errors.is_empty()
+        {
+            return Ok(response);
+        }
+        return Err(FetchError::HttpStatus {
+            service: service.to_owned(),
+            status,
+        });
+    }
+    let Some(value) = parsed else {
+        let preview: String = String::from_utf8_lossy(body).chars().take(80).collect();
+        return Err(invalid(format!("the body is not JSON: {preview:?}")));
+    };
+    shape(value).map_err(invalid)
+}
+
+/// Checks the GraphQL response shape: an object with `data` (object or null) and/or `errors`
+/// (a list of objects with a `message`).
+fn shape(value: Value) -> Result<SubgraphResponse, String> {
+    let Value::Object(mut object) = value else {
+        return Err("the body is not a JSON object".to_owned());
+    };
+    let data = match object.remove("data") {
+        None | Some(Value::Null) => None,
+        Some(data @ Value::Object(_)) => Some(data),
+        Some(_) => return Err("`data` is not an object".to_owned()),
+    };
+    let errors = match object.remove("errors") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(errors)) => {
+            if errors
+                .iter()
+                .any(|e| !e.get("message").is_some_and(Value::is_string))
+            {
+                return Err("an error in `errors` has no `message`".to_owned());
+            }
+            errors
+        }
+        Some(_) => return Err("`errors` is not a list".to_owned()),
+    };
+    if data.is_none() && errors.is_empty() {
+        return Err("the response has neither `data` nor `errors`".to_owned());
+    }
+    Ok(SubgraphResponse {
+        data,
+        errors,
+        extensions: object.remove("extensions"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(result: Result<SubgraphResponse, FetchError>) -> &'static str {
+        result.expect_err("should fail").code()
+    }
+
+    #[test]
+    fn accepts_data_and_errors() {
+        let ok = decode(
+            "s",
+            200,
+            None,
+            br#"{"data":{"a":1},"errors":[{"message":"x"}]}"#,
+        )
+        .expect("valid response");
+        assert_eq!(ok.data, Some(serde_json::json!({"a": 1})));
+        assert_eq!(ok.errors.len(), 1);
+    }
+
+    #[test]
+    fn classifies_bad_answers() {
+        assert_eq!(
+            code(decode("s", 500, None, b"oops")),
+            "SUBGRAPH_REQUEST_FAILED"
+        );
+        assert_eq!(
+            code(decode("s", 200, None, b"<html>")),
+            "SUBGRAPH_INVALID_RESPONSE"
+        );
+        assert_eq!(
+            code(decode("s", 200, None, b"[1]")),
+            "SUBGRAPH_INVALID_RESPONSE"
+        );
+        assert_eq!(
+            code(decode("s", 200, None, br#"{"data":3}"#)),
+            "SUBGRAPH_INVALID_RESPONSE"
+        );
+        assert_eq!(
+            code(decode("s", 200, None, b"{}")),
+            "SUBGRAPH_INVALID_RESPONSE"
+        );
+    }
+
+    #[test]
+    fn keeps_request_errors_of_graphql_response_json() {
+        let response = decode(
+            "s",
+            400,
+            Some("application/graphql-response+json"),
+            br#"{"errors":[{"message":"bad"}]}"#,
+        )
+        .expect("a GraphQL request error is a response");
+        assert_eq!(response.errors.len(), 1);
+    }
+}

@@ -1,0 +1,231 @@
+//! [`executor::transport::SubgraphTransport`] over HTTP.
+//!
+//! [`HttpClient`] is built once per server: one pooled `reqwest` client (keep-alive, HTTP/1.1
+//! and HTTP/2, gzip and brotli answers) plus each subgraph's URL and timeout.
+//! [`RequestTransport`] is made per client request: the shared client with that request's
+//! forwarded headers and trace context.
+
+mod decode;
+mod headers;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use executor::transport::{FetchError, SubgraphRequest, SubgraphResponse, SubgraphTransport};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use supergraph::Supergraph;
+use tracing::Instrument;
+
+use crate::ServerError;
+use crate::config::TransportConfig;
+
+pub(crate) use headers::random_u64;
+pub use headers::{TraceParent, forwarded_headers};
+
+/// What the router asks subgraphs to answer with, best first.
+const SUBGRAPH_ACCEPT: &str = "application/graphql-response+json, application/json;q=0.9";
+
+#[derive(Debug, Clone)]
+struct Endpoint {
+    url: reqwest::Url,
+    timeout: Duration,
+}
+
+/// The shared, pooled subgraph client. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct HttpClient {
+    client: reqwest::Client,
+    endpoints: Arc<HashMap<String, Endpoint>>,
+    forward: Arc<Vec<HeaderName>>,
+}
+
+impl HttpClient {
+    /// One endpoint per subgraph of `supergraph` (whose URLs must all be set and valid, as
+    /// [`crate::supergraph_source::apply_overrides`] ensures).
+    pub fn new(supergraph: &Supergraph, config: &TransportConfig) -> Result<Self, ServerError> {
+        let mut endpoints = HashMap::new();
+        for subgraph in &supergraph.subgraphs {
+            let raw = subgraph
+                .url
+                .as_deref()
+                .ok_or_else(|| ServerError::MissingSubgraphUrl {
+                    name: subgraph.name.clone(),
+                })?;
+            let url = reqwest::Url::parse(raw).map_err(|e| ServerError::InvalidSubgraphUrl {
+                name: subgraph.name.clone(),
+                url: raw.to_owned(),
+                reason: e.to_string(),
+            })?;
+            let timeout = config
+                .timeouts
+                .get(&subgraph.name)
+                .copied()
+                .unwrap_or(config.default_timeout);
+            endpoints.insert(subgraph.name.clone(), Endpoint { url, timeout });
+        }
+        let forward = config
+            .forward_headers
+            .iter()
+            .map(|name| {
+                HeaderName::try_from(name.as_str())
+                    .map_err(|_| ServerError::InvalidHeaderName(name.clone()))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let client = reqwest::Client::builder()
+            .pool_idle_timeout(Duration::from_secs(90))
+            .pool_max_idle_per_host(64)
+            .tcp_nodelay(true)
+            .tcp_keepalive(Duration::from_secs(60))
+            .connect_timeout(Duration::from_secs(10))
+            .gzip(true)
+            .brotli(true)
+            .build()
+            .map_err(ServerError::HttpClient)?;
+        Ok(Self {
+            client,
+            endpoints: Arc::new(endpoints),
+            forward: Arc::new(forward),
+        })
+    }
+
+    /// The transport for one client request: the allow-listed headers of `client_headers` and
+    /// its `traceparent` (a new trace when it has none or an invalid one).
+    pub fn for_request(&self, client_headers: &HeaderMap) -> RequestTransport {
+        RequestTransport {
+            shared: self.clone(),
+            headers: forwarded_headers(client_headers, &self.forward),
+            trace: TraceParent::from_headers(client_headers).unwrap_or_else(TraceParent::generate),
+        }
+    }
+}
+
+/// The shared client plus one client request's forwarded headers and trace context.
+#[derive(Debug, Clone)]
+pub struct RequestTransport {
+    shared: HttpClient,
+    headers: HeaderMap,
+    trace: TraceParent,
+}
+
+impl RequestTransport {
+    pub fn trace(&self) -> &TraceParent {
+        &self.trace
+    }
+
+    async fn send(
+        &self,
+        endpoint: &Endpoint,
+        request: &SubgraphRequest<'_>,
+    ) -> Result<SubgraphResponse, FetchError> {
+        let service = request.service_name;
+        let mut body = serde_json::Map::new();
+        body.insert("query".into(), request.query.into());
+        if let Some(name) = request.operation_name {
+            body.insert("operationName".into(), name.into());
+        }
+        if !request.variables.is_empty() {
+            body.insert(
+                "variables".into(),
+                serde_json::Value::Object(request.variables.clone()),
+            );
+        }
+        let body = serde_json::to_vec(&body).map_err(|e| FetchError::Unreachable {
+            service: service.to_owned(),
+            reason: format!("cannot encode the request: {e}"),
+        })?;
+        let mut headers = self.headers.clone();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(ACCEPT, HeaderValue::from_static(SUBGRAPH_ACCEPT));
+        if let Ok(value) = HeaderValue::from_str(&self.trace.child().to_string()) {
+            headers.insert(headers::TRACEPARENT, value);
+        }
+        let timeout = endpoint.timeout;
+        let exchange = async {
+            let response = self
+                .shared
+                .client
+                .post(endpoint.url.clone())
+                .headers(headers)
+                .body(body)
+                .send()
+                .await
+                .map_err(|e| send_error(service, timeout, &e))?;
+            let status = response.status();
+            let content_type = response
+                .headers()
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            let bytes = response
+                .bytes()
+                .await
+                .map_err(|e| send_error(service, timeout, &e))?;
+            decode::decode(service, status.as_u16(), content_type.as_deref(), &bytes)
+        };
+        // One deadline for connecting, sending and reading the whole body.
+        tokio::time::timeout(timeout, exchange)
+            .await
+            .unwrap_or_else(|_| {
+                Err(FetchError::Timeout {
+                    service: service.to_owned(),
+                    timeout,
+                })
+            })
+    }
+}
+
+fn send_error(service: &str, timeout: Duration, error: &reqwest::Error) -> FetchError {
+    if error.is_timeout() {
+        return FetchError::Timeout {
+            service: service.to_owned(),
+            timeout,
+        };
+    }
+    // reqwest's Display hides the cause ("error sending request"); the chain says why.
+    let mut reason = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        reason.push_str(": ");
+        reason.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    FetchError::Unreachable {
+        service: service.to_owned(),
+        reason,
+    }
+}
+
+#[async_trait::async_trait]
+impl SubgraphTransport for RequestTransport {
+    async fn fetch(&self, request: SubgraphRequest<'_>) -> Result<SubgraphResponse, FetchError> {
+        let Some(endpoint) = self.shared.endpoints.get(request.service_name) else {
+            return Err(FetchError::UnknownService {
+                service: request.service_name.to_owned(),
+            });
+        };
+        let span = tracing::info_span!(
+            "subgraph_fetch",
+            service = request.service_name,
+            operation = request.operation_name.unwrap_or(""),
+            url = %endpoint.url,
+            trace_id = %self.trace.trace_id_hex(),
+        );
+        async {
+            let started = std::time::Instant::now();
+            let result = self.send(endpoint, &request).await;
+            let elapsed_ms = started.elapsed().as_millis() as u64;
+            match &result {
+                Ok(response) => tracing::debug!(
+                    elapsed_ms,
+                    errors = response.errors.len(),
+                    "subgraph answered"
+                ),
+                Err(error) => tracing::warn!(elapsed_ms, %error, "subgraph fetch failed"),
+            }
+            result
+        }
+        .instrument(span)
+        .await
+    }
+}
