@@ -122,7 +122,7 @@ impl Merger<'_> {
         let mismatched_external = defs.iter().any(|(_, f)| {
             f.external
                 && f.ty != ty
-                && !(!all_equal && types::is_subtype(self.subgraphs, &ty, &f.ty))
+                && (all_equal || !types::is_subtype(self.subgraphs, &ty, &f.ty))
         });
         if mismatched_external && typed.len() < defs.len() {
             let all: Vec<(usize, &Type)> = defs.iter().map(|(g, f)| (*g, &f.ty)).collect();
