@@ -36,7 +36,8 @@
 //!   `REQUIRES_INVALID_FIELDS`, `REQUIRES_FIELDS_MISSING_EXTERNAL`,
 //!   `PROVIDES_INVALID_FIELDS`, `PROVIDES_FIELDS_MISSING_EXTERNAL`,
 //!   `PROVIDES_ON_NON_OBJECT_FIELD`, `EXTERNAL_UNUSED`, `INTERFACE_OBJECT_USAGE_ERROR`,
-//!   `INTERFACE_KEY_NOT_ON_IMPLEMENTATION`.
+//!   `INTERFACE_KEY_NOT_ON_IMPLEMENTATION`, `INVALID_SHAREABLE_USAGE`, `ROOT_QUERY_USED` (and
+//!   mutation/subscription), `INVALID_SUBGRAPH_NAME`.
 //! - Merge: `TYPE_KIND_MISMATCH`, `INVALID_FIELD_SHARING` (key fields and provided
 //!   external fields count), `FIELD_TYPE_MISMATCH` (outputs: most general type, inputs: most
 //!   specific, `@join__field(type:)` where a subgraph differs), `EXTERNAL_TYPE_MISMATCH`,

@@ -163,6 +163,54 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
         }
     }
 
+    // A renamed root type may not leave another type under the default name.
+    let mut root_errors = Vec::new();
+    for (root, default, code) in [
+        (OperationType::Query, "Query", "ROOT_QUERY_USED"),
+        (OperationType::Mutation, "Mutation", "ROOT_MUTATION_USED"),
+        (
+            OperationType::Subscription,
+            "Subscription",
+            "ROOT_SUBSCRIPTION_USED",
+        ),
+    ] {
+        let Some(actual) = roots.get(&root).filter(|n| *n != default) else {
+            continue;
+        };
+        let clash = document.definitions.iter().find_map(|d| match d {
+            Definition::ObjectTypeDefinition(t) if t.name == default => Some(&t.name),
+            Definition::InterfaceTypeDefinition(t) if t.name == default => Some(&t.name),
+            Definition::UnionTypeDefinition(t) if t.name == default => Some(&t.name),
+            Definition::EnumTypeDefinition(t) if t.name == default => Some(&t.name),
+            Definition::InputObjectTypeDefinition(t) if t.name == default => Some(&t.name),
+            Definition::ScalarTypeDefinition(t) if t.name == default => Some(&t.name),
+            _ => None,
+        });
+        if let Some(clash) = clash {
+            let which = default.to_lowercase();
+            let location = clash
+                .line_column_range(&document.sources)
+                .map(|r| Location {
+                    subgraph: input.name.clone(),
+                    line: r.start.line,
+                    column: r.start.column,
+                });
+            root_errors.push(
+                Diagnostic::new(
+                    code,
+                    format!(
+                        "[{}] The schema has a type named \"{default}\" but it is not set as the {which} root type (\"{actual}\" is instead): this is not supported by federation. If a root type does not use its default name, there should be no other type with that default name.",
+                        input.name
+                    ),
+                )
+                .at(location),
+            );
+        }
+    }
+    if !root_errors.is_empty() {
+        return Err(root_errors);
+    }
+
     let mut ctx = Ctx {
         name: &input.name,
         sources: &document.sources,
@@ -516,6 +564,19 @@ fn fill_fields(
         for d in field.directives.iter() {
             match ctx.fed(d.name.as_str()) {
                 Some(Fed::External) => out.external = true,
+                Some(Fed::Shareable) if ty.kind == TypeKind::Interface => {
+                    let location = ctx.loc_of(d);
+                    ctx.diagnostics.push(
+                        Diagnostic::new(
+                            "INVALID_SHAREABLE_USAGE",
+                            format!(
+                                "[{}] Invalid use of @shareable on field \"{}.{}\": only object type fields can be marked with @shareable",
+                                ctx.name, ty.name, out.name
+                            ),
+                        )
+                        .at(location),
+                    );
+                }
                 Some(Fed::Shareable) => out.shareable = true,
                 Some(Fed::Requires) => {
                     out.requires = string_arg(d, "fields").map(|fields| FieldSetArg {
