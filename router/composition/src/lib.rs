@@ -14,6 +14,8 @@
 //! - [`config::SupergraphConfig`]: rover's `supergraph.yaml`, strictly parsed;
 //!   [`config::SupergraphConfig::load_subgraphs`] reads files / fetches `subgraph_url`s.
 //! - [`fetch::fetch_subgraph_sdl`]: a live subgraph's `_service { sdl }`.
+//! - [`compose_from_config`]`(path)`: `supergraph.yaml` → subgraphs → supergraph, what
+//!   `router compose` needs; [`ComposeError`] tells config problems from composition ones.
 //!
 //! Stages mirror Apollo's: `parse` → `validate` → `merge` → `satisfiability` → `print`.
 //!
@@ -149,4 +151,22 @@ pub fn compose(subgraphs: &[SubgraphSdl]) -> Result<Supergraph, Vec<Diagnostic>>
         sdl: print::print(&schema),
         hints,
     })
+}
+
+/// Why [`compose_from_config`] failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ComposeError {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error("composition failed with {} error(s):\n{}", .0.len(), render(.0))]
+    Composition(Vec<Diagnostic>),
+}
+
+/// Reads rover's `supergraph.yaml` at `path` (schema files relative to it), fetches
+/// `subgraph_url` schemas, and composes.
+pub async fn compose_from_config(path: &std::path::Path) -> Result<Supergraph, ComposeError> {
+    let config = config::SupergraphConfig::from_file(path)?;
+    let base = path.parent().unwrap_or_else(|| std::path::Path::new("."));
+    let subgraphs = config.load_subgraphs(base).await?;
+    compose(&subgraphs).map_err(ComposeError::Composition)
 }

@@ -2,9 +2,9 @@
 
 use async_graphql::{EmptyMutation, EmptySubscription, ID, Object, Schema, SimpleObject};
 use async_graphql_axum::GraphQL;
-use composition::compose;
 use composition::config::{ConfigError, SchemaSource, SupergraphConfig};
 use composition::fetch::{FetchError, fetch_subgraph_sdl};
+use composition::{ComposeError, compose, compose_from_config};
 
 #[derive(SimpleObject)]
 #[graphql(complex)]
@@ -186,5 +186,41 @@ fn missing_schema_file_names_the_subgraph() -> anyhow::Result<()> {
         .block_on(config.load_subgraphs(dir.path()))
         .expect_err("missing file");
     assert!(error.to_string().contains("subgraph \"users\""), "{error}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn config_file_composes_end_to_end_and_reports_diagnostics() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("a.graphql"),
+        "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\ntype Query { a: Int }\n",
+    )?;
+    std::fs::write(
+        dir.path().join("b.graphql"),
+        "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\ntype Query { a: Int }\n",
+    )?;
+    let yaml = dir.path().join("supergraph.yaml");
+    std::fs::write(
+        &yaml,
+        "federation_version: =2.3.2\nsubgraphs:\n  a:\n    routing_url: http://a\n    schema:\n      file: a.graphql\n",
+    )?;
+    let supergraph = compose_from_config(&yaml).await?;
+    assert!(
+        supergraph
+            .sdl
+            .contains("A @join__graph(name: \"a\", url: \"http://a\")")
+    );
+
+    std::fs::write(
+        &yaml,
+        "subgraphs:\n  a:\n    routing_url: http://a\n    schema:\n      file: a.graphql\n  b:\n    routing_url: http://b\n    schema:\n      file: b.graphql\n",
+    )?;
+    match compose_from_config(&yaml).await {
+        Err(ComposeError::Composition(diagnostics)) => {
+            assert_eq!(diagnostics[0].code, "INVALID_FIELD_SHARING");
+        }
+        other => anyhow::bail!("expected a sharing error, got {other:?}"),
+    }
     Ok(())
 }
