@@ -40,6 +40,8 @@ pub struct Applied {
     pub deprecated: Option<Option<String>>,
     /// `@tag` and `@deprecated` print in the order they first appear, as Apollo merges them.
     pub deprecated_first: bool,
+    /// `@specifiedBy(url:)` on scalars.
+    pub specified_by: Option<String>,
 }
 
 #[derive(Clone, Debug)]

@@ -468,6 +468,7 @@ fn applied(ctx: &Ctx<'_>, directives: &DirectiveList) -> Applied {
                     out.tags.push(name);
                 }
             }
+            _ if d.name == "specifiedBy" => out.specified_by = string_arg(d, "url"),
             _ if d.name == "deprecated" => {
                 out.deprecated_first = out.tags.is_empty();
                 out.deprecated = Some(string_arg(d, "reason"));
@@ -486,6 +487,9 @@ fn fill_type_directives(
 ) {
     let more = applied(ctx, directives);
     ty.applied.inaccessible |= more.inaccessible;
+    if more.specified_by.is_some() {
+        ty.applied.specified_by = more.specified_by;
+    }
     for tag in more.tags {
         if !ty.applied.tags.contains(&tag) {
             ty.applied.tags.push(tag);

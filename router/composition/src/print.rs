@@ -128,6 +128,31 @@ fn string(value: &str) -> String {
     out
 }
 
+/// A value on one line, as graphql-js prints default values (`{a: 1, b: ["x"]}`).
+pub(crate) fn value(value: &apollo_compiler::ast::Value) -> String {
+    use apollo_compiler::ast::Value;
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Enum(name) => name.to_string(),
+        Value::Variable(name) => format!("${name}"),
+        Value::String(s) => string(s),
+        Value::Float(f) => f.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Boolean(b) => b.to_string(),
+        Value::List(items) => {
+            let items: Vec<String> = items.iter().map(|v| self::value(v)).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Object(fields) => {
+            let fields: Vec<String> = fields
+                .iter()
+                .map(|(k, v)| format!("{k}: {}", self::value(v)))
+                .collect();
+            format!("{{{}}}", fields.join(", "))
+        }
+    }
+}
+
 /// graphql-js `printBlockString`, then indented.
 fn description(text: &Option<String>, indentation: &str, first_in_block: bool) -> String {
     let Some(text) = text else {
@@ -175,6 +200,9 @@ fn applied(applied: &Applied) -> Vec<String> {
         .iter()
         .map(|tag| format!("@tag(name: {})", string(tag)))
         .collect();
+    if let Some(url) = &applied.specified_by {
+        out.insert(0, format!("@specifiedBy(url: {})", string(url)));
+    }
     if let Some(reason) = &applied.deprecated {
         let deprecated = match reason {
             Some(reason) => format!("@deprecated(reason: {})", string(reason)),
@@ -302,7 +330,7 @@ fn print_field(schema: &MergedSchema, field: &MergedField, first: bool) -> Strin
     }
     let _ = write!(out, ": {}", field.ty);
     if let Some(default) = &field.default {
-        let _ = write!(out, " = {default}");
+        let _ = write!(out, " = {}", value(default));
     }
     if field.applied.inaccessible {
         out.push_str(" @inaccessible");
@@ -332,7 +360,7 @@ fn print_args(args: &[&MergedArg]) -> String {
             }
             let _ = write!(s, "{}: {}", arg.name, arg.ty);
             if let Some(default) = &arg.default {
-                let _ = write!(s, " = {default}");
+                let _ = write!(s, " = {}", value(default));
             }
             if arg.applied.inaccessible {
                 s.push_str(" @inaccessible");

@@ -194,6 +194,9 @@ pub(crate) fn merge_applied<'d>(all: impl Iterator<Item = &'d Applied>) -> Appli
     let mut order_known = false;
     for applied in all {
         out.inaccessible |= applied.inaccessible;
+        if out.specified_by.is_none() {
+            out.specified_by = applied.specified_by.clone();
+        }
         for tag in &applied.tags {
             if !out.tags.contains(tag) {
                 out.tags.push(tag.clone());
@@ -684,9 +687,9 @@ impl Merger<'_> {
                     code,
                     format!(
                         "{what} has incompatible default values across subgraphs: it has default value {} in subgraph \"{}\" but default value {} in subgraph \"{}\"",
-                        first.1,
+                        crate::print::value(first.1),
                         self.graph_name(first.0),
-                        other.1,
+                        crate::print::value(other.1),
                         self.graph_name(other.0)
                     ),
                 )
@@ -712,7 +715,7 @@ impl Merger<'_> {
                 "{what} has a default value in only some subgraphs: will not use a default in the supergraph (there is no default in {}) but {} has default value {} in {}",
                 subgraphs_phrase(&without),
                 what.split(' ').nth(1).unwrap_or_default(),
-                first.1,
+                crate::print::value(first.1),
                 subgraphs_phrase(&with)
             ),
             locations: locations.to_vec(),
