@@ -151,8 +151,8 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                                         Diagnostic::new(
                                             "SATISFIABILITY_ERROR",
                                             format!(
-                                                "The following supergraph API query:\n{}\ncannot be satisfied by the subgraphs because:\n- from subgraph \"{}\":\n  - cannot satisfy @require conditions on field \"{coordinate}\" (required field \"{}.{}\" of @requires(fields: \"{requires}\") cannot be fetched).",
-                                                print_query(&state.path, &field.name),
+                                                "The following supergraph API query:\n{}\ncannot be satisfied by the subgraphs because:\n- from subgraph \"{}\": cannot satisfy @require conditions on field \"{coordinate}\" (required field \"{}.{}\" of @requires(fields: \"{requires}\") cannot be fetched).",
+                                                print_query(schema, &state.path, field),
                                                 schema.graphs[state.graph].name,
                                                 ty.name,
                                                 selection.name
@@ -191,7 +191,12 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                                         .collect()
                                 })
                                 .unwrap_or_default();
-                            next.push((target.to_string(), g, Some(field.name.clone()), provided));
+                            next.push((
+                                target.to_string(),
+                                g,
+                                Some(field_with_arguments(schema, field)),
+                                provided,
+                            ));
                         }
                     }
                 }
@@ -309,7 +314,7 @@ fn unsatisfiable(
     let name = |g: usize| schema.graphs[g].name.as_str();
     let mut reasons = Vec::new();
     for g in reach {
-        reasons.push(format!("- from subgraph \"{}\":", name(*g)));
+        let mut why: Vec<String> = Vec::new();
         let external = field.join.iter().any(|j| j.graph == Some(*g) && j.external);
         let overridden_by = field
             .join
@@ -317,16 +322,16 @@ fn unsatisfiable(
             .find(|j| j.override_from.as_deref() == Some(name(*g)))
             .and_then(|j| j.graph);
         if let Some(by) = overridden_by {
-            reasons.push(format!(
-                "  - field \"{coordinate}\" is not resolvable because it is overridden by subgraph \"{}\".",
+            why.push(format!(
+                "field \"{coordinate}\" is not resolvable because it is overridden by subgraph \"{}\".",
                 name(by)
             ));
         } else if external {
-            reasons.push(format!(
-                "  - field \"{coordinate}\" is not resolvable because marked @external."
+            why.push(format!(
+                "field \"{coordinate}\" is not resolvable because marked @external."
             ));
         } else {
-            reasons.push(format!("  - cannot find field \"{coordinate}\"."));
+            why.push(format!("cannot find field \"{coordinate}\"."));
         }
         for h in resolvers {
             let keys: Vec<&str> = ty
@@ -340,15 +345,15 @@ fn unsatisfiable(
                 .iter()
                 .any(|j| j.graph == *h && j.key.is_some() && j.resolvable == Some(false));
             if keys.is_empty() && has_unresolvable_key {
-                reasons.push(format!(
-                    "  - cannot move to subgraph \"{}\", which has field \"{coordinate}\", because none of the @key defined on type \"{}\" in subgraph \"{}\" are resolvable (they are all declared with their \"resolvable\" argument set to false).",
+                why.push(format!(
+                    "cannot move to subgraph \"{}\", which has field \"{coordinate}\", because none of the @key defined on type \"{}\" in subgraph \"{}\" are resolvable (they are all declared with their \"resolvable\" argument set to false).",
                     name(*h),
                     ty.name,
                     name(*h)
                 ));
             } else if keys.is_empty() {
-                reasons.push(format!(
-                    "  - cannot move to subgraph \"{}\", which has field \"{coordinate}\", because type \"{}\" has no @key defined in subgraph \"{}\".",
+                why.push(format!(
+                    "cannot move to subgraph \"{}\", which has field \"{coordinate}\", because type \"{}\" has no @key defined in subgraph \"{}\".",
                     name(*h),
                     ty.name,
                     name(*h)
@@ -372,14 +377,20 @@ fn unsatisfiable(
                     } else {
                         String::new()
                     };
-                    reasons.push(format!(
-                        "  - cannot move to subgraph \"{}\" using @key(fields: \"{key}\") of \"{}\", the key field(s) cannot be resolved from subgraph \"{}\"{note}.",
+                    why.push(format!(
+                        "cannot move to subgraph \"{}\" using @key(fields: \"{key}\") of \"{}\", the key field(s) cannot be resolved from subgraph \"{}\"{note}.",
                         name(*h),
                         ty.name,
                         name(*g)
                     ));
                 }
             }
+        }
+        if why.len() == 1 {
+            reasons.push(format!("- from subgraph \"{}\": {}", name(*g), why[0]));
+        } else {
+            reasons.push(format!("- from subgraph \"{}\":", name(*g)));
+            reasons.extend(why.into_iter().map(|w| format!("  - {w}")));
         }
     }
     if resolvers.is_empty() {
@@ -389,7 +400,7 @@ fn unsatisfiable(
         "SATISFIABILITY_ERROR",
         format!(
             "The following supergraph API query:\n{}\ncannot be satisfied by the subgraphs because:\n{}",
-            print_query(&state.path, &field.name),
+            print_query(schema, &state.path, field),
             reasons.join("\n")
         ),
     )
@@ -397,24 +408,79 @@ fn unsatisfiable(
     .at_all(ty.locations.iter().cloned().map(Some))
 }
 
-/// The operation that reaches `last` along `path` (the root type name first).
-fn print_query(path: &[String], last: &str) -> String {
+/// `name(arg: <witness>)` for the required arguments, as Apollo writes the failing query.
+fn field_with_arguments(schema: &MergedSchema, field: &MergedField) -> String {
+    let args: Vec<String> = field
+        .args
+        .values()
+        .filter(|a| a.ty.is_non_null() && a.default.is_none())
+        .map(|a| format!("{}: {}", a.name, witness(schema, &a.ty, 0)))
+        .collect();
+    if args.is_empty() {
+        field.name.clone()
+    } else {
+        format!("{}({})", field.name, args.join(", "))
+    }
+}
+
+/// A value of the given input type (Apollo's `generateWitnessValue`).
+fn witness(schema: &MergedSchema, ty: &apollo_compiler::ast::Type, depth: usize) -> String {
+    use apollo_compiler::ast::Type;
+    match ty {
+        Type::List(_) | Type::NonNullList(_) => "[]".to_string(),
+        Type::Named(name) | Type::NonNullNamed(name) => match name.as_str() {
+            "Int" => "0".to_string(),
+            "Float" => "3.14".to_string(),
+            "Boolean" => "true".to_string(),
+            "String" => "\"A string value\"".to_string(),
+            "ID" => "\"<any id>\"".to_string(),
+            other => match schema.types.get(other) {
+                Some(t) if t.kind == TypeKind::Enum => {
+                    t.values.keys().next().cloned().unwrap_or_default()
+                }
+                Some(t) if t.kind == TypeKind::InputObject && depth < 3 => {
+                    let fields: Vec<String> = t
+                        .fields
+                        .values()
+                        .filter(|f| f.ty.is_non_null() && f.default.is_none())
+                        .map(|f| format!("{}: {}", f.name, witness(schema, &f.ty, depth + 1)))
+                        .collect();
+                    format!("{{{}}}", fields.join(", "))
+                }
+                _ => "\"<some value>\"".to_string(),
+            },
+        },
+    }
+}
+
+/// The operation that reaches `field` along `path` (the root type name first); a composite
+/// last field gets `{ ... }`, as in Apollo's messages.
+fn print_query(schema: &MergedSchema, path: &[String], field: &MergedField) -> String {
     let keyword = match path.first().map(String::as_str) {
         Some("Mutation") => "mutation ",
         Some("Subscription") => "subscription ",
         _ => "",
     };
+    let last = field_with_arguments(schema, field);
     let steps: Vec<&str> = path[1..]
         .iter()
         .map(String::as_str)
-        .chain(std::iter::once(last))
+        .chain(std::iter::once(last.as_str()))
         .collect();
+    let composite = schema.types.get(named(&field.ty)).is_some_and(|t| {
+        matches!(
+            t.kind,
+            TypeKind::Object | TypeKind::Interface | TypeKind::Union
+        )
+    });
     let mut out = format!("{keyword}{{");
     for (depth, step) in steps.iter().enumerate() {
         let indent = "  ".repeat(depth + 1);
         out.push_str(&format!("\n{indent}{step}"));
         if depth + 1 < steps.len() {
             out.push_str(" {");
+        } else if composite {
+            out.push_str(&format!(" {{\n{indent}  ...\n{indent}}}"));
         }
     }
     for depth in (0..steps.len().saturating_sub(1)).rev() {
