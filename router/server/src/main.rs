@@ -1,1 +1,28 @@
-fn main() {}
+//! The `router` binary.
+
+mod plan_command;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "router", version, about = "GraphQL federation router")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the query plan of an operation against a supergraph.
+    Plan(plan_command::PlanArgs),
+    /// Serve the supergraph over HTTP: GraphQL at /graphql, the playground at /, /health.
+    Serve(router::ServeArgs),
+}
+
+fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Command::Plan(args) => println!("{}", plan_command::run(&args)?),
+        Command::Serve(args) => router::serve::run_blocking(args)?,
+    }
+    Ok(())
+}
