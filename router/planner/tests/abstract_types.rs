@@ -204,3 +204,155 @@ fn plans_no_selection_for_types_the_subgraph_never_returns() {
     }
     "#);
 }
+
+#[test]
+fn plans_a_deep_query_with_fragments_on_abstract_types_over_five_subgraphs() {
+    insta::assert_snapshot!(plan("bench_shop", r#"
+        query Deep {
+          me { cart { items { product { ...P } } } }
+          search(text: "phone") {
+            ... on Node { id }
+            ... on Product { name inStock }
+            ... on User { username reviews { body } }
+          }
+        }
+        fragment P on Product { name shippingEstimate }
+    "#), @r#"
+    QueryPlan {
+      Sequence {
+        Parallel {
+          Fetch(service: "users") {
+            {
+              me {
+                __typename
+                id
+              }
+            }
+          },
+          Fetch(service: "products") {
+            {
+              search(text: "phone") {
+                __typename
+                ... on Product {
+                  id
+                  name
+                  __typename
+                  upc
+                }
+                ... on User {
+                  id
+                  __typename
+                }
+              }
+            }
+          },
+        },
+        Parallel {
+          Flatten(path: "me") {
+            Fetch(service: "carts") {
+              {
+                ... on User {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on User {
+                  cart {
+                    items {
+                      product {
+                        __typename
+                        upc
+                      }
+                    }
+                  }
+                }
+              }
+            },
+          },
+          Flatten(path: "search.@") {
+            Fetch(service: "inventory") {
+              {
+                ... on Product {
+                  __typename
+                  upc
+                }
+              } =>
+              {
+                ... on Product {
+                  inStock
+                }
+              }
+            },
+          },
+          Flatten(path: "search.@") {
+            Fetch(service: "users") {
+              {
+                ... on User {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on User {
+                  username
+                }
+              }
+            },
+          },
+          Flatten(path: "search.@") {
+            Fetch(service: "reviews") {
+              {
+                ... on User {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on User {
+                  reviews {
+                    body
+                  }
+                }
+              }
+            },
+          },
+        },
+        Flatten(path: "me.cart.items.@.product") {
+          Fetch(service: "products") {
+            {
+              ... on Product {
+                __typename
+                upc
+              }
+            } =>
+            {
+              ... on Product {
+                name
+                price
+                weight
+              }
+            }
+          },
+        },
+        Flatten(path: "me.cart.items.@.product") {
+          Fetch(service: "inventory") {
+            {
+              ... on Product {
+                __typename
+                upc
+                price
+                weight
+              }
+            } =>
+            {
+              ... on Product {
+                shippingEstimate
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+}
