@@ -28,6 +28,9 @@ enum Fed {
     Tag,
     InterfaceObject,
     Extends,
+    /// Federation directives this composition does not implement (yet): using one is an
+    /// error rather than a silently weaker supergraph (e.g. dropped access control).
+    Unsupported(&'static str),
 }
 
 const FED_DIRECTIVES: &[(&str, Fed)] = &[
@@ -41,6 +44,13 @@ const FED_DIRECTIVES: &[(&str, Fed)] = &[
     ("tag", Fed::Tag),
     ("interfaceObject", Fed::InterfaceObject),
     ("extends", Fed::Extends),
+    ("authenticated", Fed::Unsupported("authenticated")),
+    ("requiresScopes", Fed::Unsupported("requiresScopes")),
+    ("policy", Fed::Unsupported("policy")),
+    ("context", Fed::Unsupported("context")),
+    ("fromContext", Fed::Unsupported("fromContext")),
+    ("cost", Fed::Unsupported("cost")),
+    ("listSize", Fed::Unsupported("listSize")),
 ];
 
 /// Types and root fields that federation libraries add to a subgraph's SDL.
@@ -386,6 +396,7 @@ fn federation_names(schema_directives: &[&Node<ast::Directive>]) -> (bool, HashM
         // Federation 1: directives go by their bare names.
         let names = FED_DIRECTIVES
             .iter()
+            .filter(|(_, fed)| !matches!(fed, Fed::Unsupported(_)))
             .map(|(name, fed)| (name.to_string(), *fed))
             .collect();
         return (false, names);
@@ -456,10 +467,23 @@ fn bool_arg(directive: &ast::Directive, name: &str) -> Option<bool> {
 }
 
 /// Directives that are carried through as-is: `@inaccessible`, `@tag`, `@deprecated`.
-fn applied(ctx: &Ctx<'_>, directives: &DirectiveList) -> Applied {
+fn applied(ctx: &mut Ctx<'_>, directives: &DirectiveList) -> Applied {
     let mut out = Applied::default();
     for d in directives.iter() {
         match ctx.fed(d.name.as_str()) {
+            Some(Fed::Unsupported(name)) => {
+                let location = ctx.loc_of(d);
+                ctx.diagnostics.push(
+                    Diagnostic::new(
+                        "UNSUPPORTED_FEATURE",
+                        format!(
+                            "[{}] @{name} (applied as @{}) is not supported by this composition yet; remove it or compose with Apollo's tooling",
+                            ctx.name, d.name
+                        ),
+                    )
+                    .at(location),
+                );
+            }
             Some(Fed::Inaccessible) => out.inaccessible = true,
             Some(Fed::Tag) => {
                 if let Some(name) = string_arg(d, "name")
