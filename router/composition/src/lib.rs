@@ -63,6 +63,7 @@ pub mod config;
 mod diagnostic;
 pub mod fetch;
 mod fieldset;
+mod link;
 mod merge;
 mod model;
 mod parse;

@@ -11,47 +11,10 @@ use indexmap::IndexMap;
 
 use crate::SubgraphSdl;
 use crate::diagnostic::{Diagnostic, Location};
+use crate::link::{Fed, federation_names};
 use crate::model::{
     Applied, EnumValue, Field, FieldSetArg, InputValue, Key, Override, Subgraph, TypeDef, TypeKind,
 };
-
-/// Federation directives by their canonical (spec) name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Fed {
-    Key,
-    Requires,
-    Provides,
-    External,
-    Shareable,
-    Override,
-    Inaccessible,
-    Tag,
-    InterfaceObject,
-    Extends,
-    /// Federation directives this composition does not implement (yet): using one is an
-    /// error rather than a silently weaker supergraph (e.g. dropped access control).
-    Unsupported(&'static str),
-}
-
-const FED_DIRECTIVES: &[(&str, Fed)] = &[
-    ("key", Fed::Key),
-    ("requires", Fed::Requires),
-    ("provides", Fed::Provides),
-    ("external", Fed::External),
-    ("shareable", Fed::Shareable),
-    ("override", Fed::Override),
-    ("inaccessible", Fed::Inaccessible),
-    ("tag", Fed::Tag),
-    ("interfaceObject", Fed::InterfaceObject),
-    ("extends", Fed::Extends),
-    ("authenticated", Fed::Unsupported("authenticated")),
-    ("requiresScopes", Fed::Unsupported("requiresScopes")),
-    ("policy", Fed::Unsupported("policy")),
-    ("context", Fed::Unsupported("context")),
-    ("fromContext", Fed::Unsupported("fromContext")),
-    ("cost", Fed::Unsupported("cost")),
-    ("listSize", Fed::Unsupported("listSize")),
-];
 
 /// Types and root fields that federation libraries add to a subgraph's SDL.
 const PLUMBING_TYPES: &[&str] = &[
@@ -382,65 +345,6 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
 
 fn is_plumbing_type(name: &str) -> bool {
     PLUMBING_TYPES.contains(&name) || name.starts_with("federation__") || name.starts_with("link__")
-}
-
-/// Finds the federation `@link` and maps each local directive name to its meaning.
-fn federation_names(schema_directives: &[&Node<ast::Directive>]) -> (bool, HashMap<String, Fed>) {
-    let link = schema_directives.iter().find(|d| {
-        d.name == "link"
-            && d.specified_argument_by_name("url")
-                .and_then(|v| v.as_str())
-                .is_some_and(|url| url.starts_with("https://specs.apollo.dev/federation/v2"))
-    });
-    let Some(link) = link else {
-        // Federation 1: directives go by their bare names.
-        let names = FED_DIRECTIVES
-            .iter()
-            .filter(|(_, fed)| !matches!(fed, Fed::Unsupported(_)))
-            .map(|(name, fed)| (name.to_string(), *fed))
-            .collect();
-        return (false, names);
-    };
-    let prefix = link
-        .specified_argument_by_name("as")
-        .and_then(|v| v.as_str())
-        .unwrap_or("federation")
-        .to_string();
-    let mut imported: HashMap<String, String> = HashMap::new();
-    if let Some(list) = link
-        .specified_argument_by_name("import")
-        .and_then(|v| v.as_list())
-    {
-        for item in list {
-            let (name, alias) = match item.as_ref() {
-                Value::String(name) => (name.to_string(), name.to_string()),
-                Value::Object(fields) => {
-                    let get = |key: &str| {
-                        fields
-                            .iter()
-                            .find(|(k, _)| k == key)
-                            .and_then(|(_, v)| v.as_str())
-                            .map(str::to_string)
-                    };
-                    let Some(name) = get("name") else { continue };
-                    let alias = get("as").unwrap_or_else(|| name.clone());
-                    (name, alias)
-                }
-                _ => continue,
-            };
-            if let (Some(name), Some(alias)) = (name.strip_prefix('@'), alias.strip_prefix('@')) {
-                imported.insert(name.to_string(), alias.to_string());
-            }
-        }
-    }
-    let mut names = HashMap::new();
-    for (name, fed) in FED_DIRECTIVES {
-        names.insert(format!("{prefix}__{name}"), *fed);
-        if let Some(alias) = imported.get(*name) {
-            names.insert(alias.clone(), *fed);
-        }
-    }
-    (true, names)
 }
 
 fn fill_description(ty: &mut TypeDef, description: &Option<Node<str>>) {
