@@ -14,13 +14,33 @@ pub(crate) struct Distinct {
 impl Distinct {
     /// The index of `value` in `values`, pushing it there if no equal value is present.
     pub fn index_of(&mut self, value: Value, values: &mut Vec<Value>) -> usize {
-        let bucket = self.buckets.entry(hash_of(&value)).or_default();
-        if let Some(&i) = bucket.iter().find(|&&i| values[i] == value) {
-            return i;
+        let hash = hash_of(&value);
+        match self.find(hash, values, |v| *v == value) {
+            Some(i) => i,
+            None => self.insert(hash, value, values),
         }
+    }
+
+    /// The index of a value with this `hash` that `same` accepts, if any.
+    pub fn find(
+        &self,
+        hash: u64,
+        values: &[Value],
+        mut same: impl FnMut(&Value) -> bool,
+    ) -> Option<usize> {
+        self.buckets
+            .get(&hash)?
+            .iter()
+            .copied()
+            .find(|&i| same(&values[i]))
+    }
+
+    /// Adds a value known to be new under `hash`; its index.
+    pub fn insert(&mut self, hash: u64, value: Value, values: &mut Vec<Value>) -> usize {
         values.push(value);
-        bucket.push(values.len() - 1);
-        values.len() - 1
+        let index = values.len() - 1;
+        self.buckets.entry(hash).or_default().push(index);
+        index
     }
 }
 
@@ -30,7 +50,7 @@ fn hash_of(value: &Value) -> u64 {
     hasher.finish()
 }
 
-fn hash_value(value: &Value, state: &mut DefaultHasher) {
+pub(crate) fn hash_value(value: &Value, state: &mut DefaultHasher) {
     match value {
         Value::Null => 0u8.hash(state),
         Value::Bool(b) => (1u8, b).hash(state),

@@ -1,6 +1,8 @@
 //! `Flatten` + entity `Fetch`: collect every object at the path, send each distinct
 //! representation once, fan each answer back out to every object that produced it.
 
+use std::hash::{DefaultHasher, Hasher};
+
 use planner::{FetchNode, PathSegment, Selection};
 use serde_json::{Map, Value};
 
@@ -128,12 +130,33 @@ fn collect<'p>(
     };
     let mut distinct = Distinct::default();
     let mut current = Vec::with_capacity(path.len() * 2);
+    let schema = run.schema;
     walk_object(data, path, &mut current, &mut |object, at| {
-        let Some(mut rep) = representation::build(run.schema, object, requires) else {
-            return;
+        let index = if fetch.input_rewrites.is_empty() {
+            let mut hasher = DefaultHasher::new();
+            if representation::hash(schema, object, requires, &mut hasher).is_none() {
+                return;
+            }
+            let hash = hasher.finish();
+            let found = distinct.find(hash, &batch.representations, |rep| {
+                representation::same(schema, object, requires, rep)
+            });
+            match found {
+                Some(index) => index,
+                None => {
+                    let Some(rep) = representation::build(schema, object, requires) else {
+                        return;
+                    };
+                    distinct.insert(hash, rep, &mut batch.representations)
+                }
+            }
+        } else {
+            let Some(mut rep) = representation::build(schema, object, requires) else {
+                return;
+            };
+            rewrites::apply_all(schema, &mut rep, &fetch.input_rewrites);
+            distinct.index_of(rep, &mut batch.representations)
         };
-        rewrites::apply_all(run.schema, &mut rep, &fetch.input_rewrites);
-        let index = distinct.index_of(rep, &mut batch.representations);
         batch.targets.push((at.to_vec(), index));
     });
     batch

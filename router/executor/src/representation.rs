@@ -1,10 +1,13 @@
 //! Builds `_entities` representations from an object of the response tree and the fetch's
 //! `requires` selection (`... on T { __typename key required }`).
 
+use std::hash::{DefaultHasher, Hash};
+
 use apollo_compiler::Schema;
 use planner::Selection;
 use serde_json::{Map, Value};
 
+use crate::dedupe::hash_value;
 use crate::rewrites::type_matches;
 
 /// The representation of `object`, or `None` when no type condition matches it or a key or
@@ -80,5 +83,124 @@ fn select_value(schema: &Schema, value: &Value, selections: &[Selection]) -> Opt
             .collect::<Option<Vec<_>>>()
             .map(Value::Array),
         other => Some(other.clone()),
+    }
+}
+
+// Duplicates are the common case (10,000 reviews by 100 authors): they are recognised from the
+// object itself, so only distinct representations are ever built. Valid without input rewrites
+// only, since those change a representation after it is built.
+
+/// Hashes what [`build`] would put in the representation of `object`; `None` when a selected
+/// field is missing (then [`build`] gives `None` too).
+pub(crate) fn hash(
+    schema: &Schema,
+    object: &Map<String, Value>,
+    selections: &[Selection],
+    state: &mut DefaultHasher,
+) -> Option<()> {
+    for selection in selections {
+        match selection {
+            Selection::Field {
+                name,
+                alias,
+                selections,
+            } => {
+                let value = object.get(alias.as_deref().unwrap_or(name))?;
+                name.hash(state);
+                match selections {
+                    Some(sub) => hash_selected(schema, value, sub, state)?,
+                    None => hash_value(value, state),
+                }
+            }
+            Selection::InlineFragment {
+                type_condition,
+                selections,
+            } => {
+                if applies(schema, object, type_condition.as_deref()) {
+                    hash(schema, object, selections, state)?;
+                }
+            }
+        }
+    }
+    Some(())
+}
+
+fn hash_selected(
+    schema: &Schema,
+    value: &Value,
+    selections: &[Selection],
+    state: &mut DefaultHasher,
+) -> Option<()> {
+    match value {
+        Value::Object(object) => hash(schema, object, selections, state),
+        Value::Array(items) => {
+            items.len().hash(state);
+            items
+                .iter()
+                .try_for_each(|item| hash_selected(schema, item, selections, state))
+        }
+        other => {
+            hash_value(other, state);
+            Some(())
+        }
+    }
+}
+
+/// Whether [`build`] would give `representation` for `object`. Objects with the same
+/// `__typename` (always selected first) select the same keys, so comparing the selected values
+/// is enough.
+pub(crate) fn same(
+    schema: &Schema,
+    object: &Map<String, Value>,
+    selections: &[Selection],
+    representation: &Value,
+) -> bool {
+    match representation {
+        Value::Object(rep) => same_in(schema, object, selections, rep),
+        _ => false,
+    }
+}
+
+fn same_in(
+    schema: &Schema,
+    object: &Map<String, Value>,
+    selections: &[Selection],
+    rep: &Map<String, Value>,
+) -> bool {
+    selections.iter().all(|selection| match selection {
+        Selection::Field {
+            name,
+            alias,
+            selections,
+        } => {
+            let (Some(value), Some(expected)) = (
+                object.get(alias.as_deref().unwrap_or(name)),
+                rep.get(name.as_str()),
+            ) else {
+                return false;
+            };
+            match selections {
+                // Nested required fields are rare: compare what would be built.
+                Some(sub) => select_value(schema, value, sub).as_ref() == Some(expected),
+                None => value == expected,
+            }
+        }
+        Selection::InlineFragment {
+            type_condition,
+            selections,
+        } => {
+            !applies(schema, object, type_condition.as_deref())
+                || same_in(schema, object, selections, rep)
+        }
+    })
+}
+
+fn applies(schema: &Schema, object: &Map<String, Value>, type_condition: Option<&str>) -> bool {
+    match type_condition {
+        None => true,
+        Some(condition) => object
+            .get("__typename")
+            .and_then(Value::as_str)
+            .is_some_and(|t| type_matches(schema, condition, t)),
     }
 }
