@@ -565,8 +565,9 @@ fn input_value(ctx: &mut Ctx<'_>, value: &Node<ast::InputValueDefinition>) -> In
 }
 
 /// Federation 1 semantics, as Apollo's upgrade of Fed 1 subgraphs applies them: every field
-/// of an object type may be resolved by several subgraphs, and `@external` on the key
-/// fields of a type extension does not mean "external".
+/// of an object type (root types included, `Subscription` excepted) may be resolved by
+/// several subgraphs, and `@external` on the key fields of a type extension does not mean
+/// "external".
 fn upgrade_fed1(types: &mut IndexMap<String, TypeDef>) {
     for ty in types.values_mut() {
         if ty.kind != TypeKind::Object {
@@ -580,12 +581,12 @@ fn upgrade_fed1(types: &mut IndexMap<String, TypeDef>) {
             .flatten()
             .map(|s| s.name)
             .collect();
-        let is_root = matches!(ty.name.as_str(), "Query" | "Mutation" | "Subscription");
+        let is_subscription = ty.name == "Subscription";
         for field in ty.fields.values_mut() {
             if field.external && key_fields.contains(&field.name) {
                 field.external = false;
             }
-            if !is_root {
+            if !is_subscription {
                 field.shareable = true;
             }
         }
