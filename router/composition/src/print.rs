@@ -33,7 +33,8 @@ pub fn sort_key(name: &str) -> (String, String) {
             }
         })
         .collect();
-    (name.to_lowercase(), swapped)
+    // ICU sorts punctuation such as `_` before digits and letters.
+    (name.to_lowercase().replace('_', " "), swapped)
 }
 
 pub fn print(schema: &MergedSchema) -> String {
