@@ -96,6 +96,17 @@ impl Merger<'_> {
         if kind == TypeKind::Object {
             self.check_sharing(type_name, &coordinate, &active, &overridden, &labels);
         }
+        if type_name == "Subscription" {
+            for (_, field) in defs.iter().filter(|(_, f)| f.shareable) {
+                self.errors.push(
+                    Diagnostic::new(
+                        "INVALID_FIELD_SHARING",
+                        "Fields on root level subscription object cannot be marked as shareable",
+                    )
+                    .at(field.location.clone()),
+                );
+            }
+        }
 
         // External copies do not shape the type; they must only agree with it.
         // Overridden copies still count: a takeover must keep the field's type.
