@@ -42,6 +42,7 @@ const FED_DIRECTIVES: &[(&str, Fed)] = &[
     ("fromContext", Fed::Unsupported("fromContext")),
     ("cost", Fed::Unsupported("cost")),
     ("listSize", Fed::Unsupported("listSize")),
+    ("composeDirective", Fed::Unsupported("composeDirective")),
 ];
 
 /// Finds the federation `@link` and maps each local directive name to its meaning.

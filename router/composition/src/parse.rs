@@ -192,6 +192,23 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
         diagnostics: Vec::new(),
     };
 
+    // Schema-level federation directives: only `@link` is understood.
+    for directive in &schema_directives {
+        if let Some(Fed::Unsupported(name)) = ctx.fed(directive.name.as_str()) {
+            let location = ctx.loc_of(directive);
+            ctx.diagnostics.push(
+                Diagnostic::new(
+                    "UNSUPPORTED_FEATURE",
+                    format!(
+                        "[{}] @{name} (applied as @{}) is not supported by this composition yet; remove it or compose with Apollo's tooling",
+                        input.name, directive.name
+                    ),
+                )
+                .at(location),
+            );
+        }
+    }
+
     let mut types: IndexMap<String, TypeDef> = IndexMap::new();
     let mut kinds_seen: HashMap<String, TypeKind> = HashMap::new();
     for definition in &document.definitions {
