@@ -16,18 +16,18 @@ struct State {
     /// Field names from the root type, e.g. `["Query", "topProducts", "reviews"]`.
     path: Vec<String>,
     /// Fields the parent field `@provides` here (resolvable in `graph` along this path only).
-    provided: Vec<String>,
+    provided: Vec<fieldset::Selection>,
 }
 
 pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let mut reported: HashSet<String> = HashSet::new();
-    let mut visited: HashSet<(String, usize, Vec<String>)> = HashSet::new();
+    let mut visited: HashSet<(String, usize, String)> = HashSet::new();
     let mut queue: VecDeque<State> = VecDeque::new();
     for root in &schema.roots {
         if let Some(ty) = schema.types.get(root) {
             for join in &ty.join_types {
-                if visited.insert((root.clone(), join.graph, Vec::new())) {
+                if visited.insert((root.clone(), join.graph, String::new())) {
                     queue.push_back(State {
                         type_name: root.clone(),
                         graph: join.graph,
@@ -46,7 +46,7 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
         if ty.applied.inaccessible {
             continue;
         }
-        let mut next: Vec<(String, usize, Option<String>, Vec<String>)> = Vec::new();
+        let mut next: Vec<(String, usize, Option<String>, Vec<fieldset::Selection>)> = Vec::new();
         match ty.kind {
             TypeKind::Union => {
                 for (g, member) in &ty.join_members {
@@ -102,7 +102,20 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                         .copied()
                         .filter(|g| reach.contains(g))
                         .collect();
-                    if state.provided.contains(&field.name) && !usable.contains(&state.graph) {
+                    let provided_here: Vec<&fieldset::Selection> = state
+                        .provided
+                        .iter()
+                        .flat_map(|s| {
+                            // `... on T { }` in a provides applies when T is this type.
+                            if s.type_condition.as_deref() == Some(ty.name.as_str()) {
+                                s.children.iter().collect::<Vec<_>>()
+                            } else {
+                                vec![s]
+                            }
+                        })
+                        .filter(|s| s.name == field.name)
+                        .collect();
+                    if !provided_here.is_empty() && !usable.contains(&state.graph) {
                         usable.push(state.graph);
                     }
                     if field.join.iter().any(|j| j.graph.is_none()) {
@@ -178,19 +191,20 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                                 TypeKind::Object | TypeKind::Interface | TypeKind::Union
                             )
                         }) {
-                            let provided = field
+                            // Fields provided below this one: from its own @provides in `g`,
+                            // or from a @provides further up that selected inside it.
+                            let mut provided: Vec<fieldset::Selection> = field
                                 .join
                                 .iter()
                                 .find(|j| j.graph == Some(g))
                                 .and_then(|j| j.provides.as_deref())
                                 .and_then(|p| fieldset::parse(p).ok())
-                                .map(|set| {
-                                    set.into_iter()
-                                        .map(|s| s.name)
-                                        .filter(|n| !n.is_empty())
-                                        .collect()
-                                })
                                 .unwrap_or_default();
+                            if g == state.graph {
+                                for selection in &provided_here {
+                                    provided.extend(selection.children.iter().cloned());
+                                }
+                            }
                             next.push((
                                 target.to_string(),
                                 g,
@@ -204,7 +218,7 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
             _ => {}
         }
         for (type_name, graph, step, provided) in next {
-            if visited.insert((type_name.clone(), graph, provided.clone())) {
+            if visited.insert((type_name.clone(), graph, format!("{provided:?}"))) {
                 let mut path = state.path.clone();
                 path.extend(step);
                 queue.push_back(State {
