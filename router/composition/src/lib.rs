@@ -55,6 +55,11 @@
 //! - `SATISFIABILITY_ERROR`: every API field reachable from the roots must be resolvable
 //!   by a subgraph reachable through resolvable `@key`s (and its `@requires` fields too).
 //!
+//! Output is always `join/v0.5` (the format our loader and planner read). Apollo picks the
+//! smallest join version the subgraphs' federation version needs (v0.3 for subgraphs linking
+//! federation v2.3, v0.5 from v2.8), so the text equals rover's byte for byte when the
+//! subgraphs link federation v2.8 or later; otherwise only the join header/definitions differ.
+//!
 //! Not supported: `@composeDirective` and custom directives (dropped, like Apollo without
 //! `@composeDirective`), `@context`/`@fromContext`, `@cost`/`@listSize`,
 //! `@authenticated`/`@requiresScopes`/`@policy`, `@join__directive` output.
