@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use executor::Executor;
 use operation::Compiler;
 use planner::{Planner, QueryPlan};
 use supergraph::Supergraph;
@@ -18,6 +19,7 @@ pub struct RouterState {
     pub supergraph: Arc<Supergraph>,
     pub compiler: Compiler,
     pub planner: Planner,
+    pub executor: Executor,
     pub plan_cache: LruCache<PlanKey, Arc<QueryPlan>>,
     /// Every progressive-override label of the supergraph.
     pub override_labels: Vec<String>,
@@ -30,20 +32,23 @@ impl RouterState {
     pub fn new(supergraph: Supergraph, config: ServerConfig) -> Result<Self, ServerError> {
         let supergraph = Arc::new(supergraph);
         let http = HttpClient::new(&supergraph, &config.transport)?;
+        let api_schema = Arc::new(supergraph.api_schema.clone());
         let compiler = Compiler::new(
-            Arc::new(supergraph.api_schema.clone()),
+            api_schema.clone(),
             operation::Config {
                 introspection: config.introspection,
                 ..operation::Config::default()
             },
         );
         let planner = Planner::new(supergraph.clone());
+        let executor = Executor::new(api_schema);
         let override_labels = planner.override_labels();
         Ok(Self {
             plan_cache: LruCache::new(config.plan_cache_capacity),
             supergraph,
             compiler,
             planner,
+            executor,
             override_labels,
             http,
             config,

@@ -1,31 +1,32 @@
-//! Stage 5: run the plan's fetches against the subgraphs.
+//! Stage 5: run the plan's fetches against the subgraphs and shape the response for the
+//! client's operation (the executor also places the introspection answer).
 
 use axum::http::HeaderMap;
-use operation::PreparedOperation;
+use executor::{ExecutionRequest, Response};
+use operation::{IntrospectionResponse, PreparedOperation};
 use planner::QueryPlan;
-use serde_json::Value;
 
-use super::{RequestError, codes};
 use crate::state::RouterState;
-
-/// What the executor produced: `data` (null when a non-null root field failed) and errors.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Executed {
-    pub data: Option<serde_json::Map<String, Value>>,
-    pub errors: Vec<Value>,
-}
 
 pub async fn execute(
     state: &RouterState,
     prepared: &PreparedOperation,
     plan: &QueryPlan,
+    introspection: Option<&IntrospectionResponse>,
     client_headers: &HeaderMap,
-) -> Result<Executed, RequestError> {
-    let _transport = state.http.for_request(client_headers);
-    let _ = (prepared, plan);
-    // Until the executor crate exposes `execute`, say so instead of guessing.
-    Err(RequestError::internal(
-        codes::EXECUTION_FAILED,
-        "the executor is not available in this build",
-    ))
+) -> Response {
+    let transport = state.http.for_request(client_headers);
+    tracing::debug!(traceparent = %transport.trace(), "executing");
+    state
+        .executor
+        .execute(
+            ExecutionRequest {
+                plan,
+                operation: prepared.normalized(),
+                variables: prepared.variables(),
+                introspection,
+            },
+            &transport,
+        )
+        .await
 }

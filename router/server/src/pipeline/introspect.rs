@@ -1,27 +1,19 @@
 //! Root meta-fields (`__schema`, `__type`, `__typename`) are answered from the API schema by
 //! the router itself; the planner never sees them.
 
-use operation::apollo_compiler::ast::OperationType;
-use operation::{IntrospectionResponse, PreparedOperation, Selection};
+use operation::{IntrospectionResponse, PreparedOperation};
 
 use super::RequestError;
 use crate::state::RouterState;
 
-/// `None` when the operation has no root meta-field.
+/// `None` when the operation asks for neither `__schema` nor `__type` (a root `__typename` is
+/// filled in by the executor).
 pub fn introspect(
     state: &RouterState,
     prepared: &PreparedOperation,
 ) -> Result<Option<IntrospectionResponse>, RequestError> {
-    let normalized = prepared.normalized();
-    let has_meta = normalized.selection_set.selections.iter().any(|s| match s {
-        Selection::Field(f) => f.is_meta(),
-        Selection::InlineFragment(_) => false,
-    });
-    if !has_meta {
+    if !prepared.normalized().has_schema_introspection() {
         return Ok(None);
-    }
-    if normalized.kind == OperationType::Query && normalized.has_schema_introspection() {
-        tracing::debug!("answering introspection from the API schema");
     }
     state
         .compiler

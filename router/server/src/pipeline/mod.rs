@@ -13,7 +13,10 @@ pub mod plan_cache;
 pub mod prepare;
 pub mod respond;
 
+use std::sync::Arc;
+
 use axum::http::{HeaderMap, StatusCode};
+use planner::QueryPlan;
 use serde_json::{Map, Value, json};
 use tracing::Instrument;
 
@@ -127,19 +130,19 @@ async fn run_stages(
     let introspection = introspect::introspect(state, &prepared)?;
     let operation = prepared.normalized().without_introspection();
     let plan = if operation.selection_set.selections.is_empty() {
-        None
+        // Only root meta-fields: nothing for subgraphs.
+        Arc::new(QueryPlan { node: None })
     } else {
         let labels = plan::enabled_override_labels(state);
-        Some(plan::plan(state, &operation, &labels)?)
+        plan::plan(state, &operation, &labels)?
     };
-    let executed = match &plan {
-        Some(plan) => Some(execute::execute(state, &prepared, plan, &context.headers).await?),
-        None => None,
-    };
-    Ok(respond::respond(
-        prepared.normalized(),
-        introspection,
-        executed,
-        context.want_plan.then_some(plan.as_deref()),
-    ))
+    let response = execute::execute(
+        state,
+        &prepared,
+        &plan,
+        introspection.as_ref(),
+        &context.headers,
+    )
+    .await;
+    respond::respond(response, context.want_plan.then_some(&*plan))
 }
