@@ -162,7 +162,7 @@ impl Merger<'_> {
             let others: Vec<String> = groups
                 .iter()
                 .filter(|(t, _)| **t != chosen)
-                .map(|(t, graphs)| format!("type \"{t}\" in {}", subgraphs_phrase(graphs)))
+                .map(|(t, graphs)| format!("subtype \"{t}\" in {}", subgraphs_phrase(graphs)))
                 .collect();
             self.hints.push(Hint {
                 code: "INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE",
