@@ -44,3 +44,24 @@ impl PathTrie {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covers_paths_at_above_and_below_a_reported_one_only() {
+        let mut trie = PathTrie::default();
+        trie.insert(&[
+            PathElement::Key("a".into()),
+            PathElement::Index(1),
+            PathElement::Key("b".into()),
+        ]);
+        let a1b = [Elem::Key("a"), Elem::Index(1), Elem::Key("b")];
+        assert!(trie.covers(&a1b));
+        assert!(trie.covers(&[Elem::Key("a"), Elem::Index(1)]));
+        assert!(trie.covers(&[a1b.as_slice(), &[Elem::Key("c")]].concat()));
+        assert!(!trie.covers(&[Elem::Key("a"), Elem::Index(0), Elem::Key("b")]));
+        assert!(!trie.covers(&[Elem::Key("x")]));
+    }
+}

@@ -204,3 +204,67 @@ fn applies(schema: &Schema, object: &Map<String, Value>, type_condition: Option<
             .is_some_and(|t| type_matches(schema, condition, t)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use apollo_compiler::validation::Valid;
+    use serde_json::json;
+
+    fn schema() -> Valid<Schema> {
+        Schema::parse_and_validate(
+            "type Query { a: Int } interface Media { id: ID! } type Book implements Media { id: ID! size: Dim } type Dim { w: Int }",
+            "s.graphql",
+        )
+        .expect("valid schema")
+    }
+
+    fn requires() -> Vec<Selection> {
+        serde_json::from_value(
+            json!([{ "kind": "InlineFragment", "typeCondition": "Media", "selections": [
+            { "kind": "Field", "name": "__typename" },
+            { "kind": "Field", "name": "id" },
+            { "kind": "Field", "name": "size", "selections": [{ "kind": "Field", "name": "w" }] },
+        ] }]),
+        )
+        .expect("selections")
+    }
+
+    fn object(value: serde_json::Value) -> Map<String, Value> {
+        value.as_object().cloned().expect("object")
+    }
+
+    #[test]
+    fn builds_only_selected_fields_for_matching_types() {
+        let schema = schema();
+        let book = object(
+            json!({ "__typename": "Book", "id": "1", "title": "x", "size": { "w": 2, "h": 3 } }),
+        );
+        assert_eq!(
+            build(&schema, &book, &requires()),
+            Some(json!({ "__typename": "Book", "id": "1", "size": { "w": 2 } }))
+        );
+        let other = object(json!({ "__typename": "Query", "id": "1", "size": null }));
+        assert_eq!(build(&schema, &other, &requires()), None);
+        let missing = object(json!({ "__typename": "Book", "size": null }));
+        assert_eq!(build(&schema, &missing, &requires()), None);
+    }
+
+    #[test]
+    fn hashing_and_comparing_agree_with_building() {
+        let schema = schema();
+        let hash_of = |o: &Map<String, Value>| {
+            let mut state = DefaultHasher::new();
+            hash(&schema, o, &requires(), &mut state).map(|()| std::hash::Hasher::finish(&state))
+        };
+        let a =
+            object(json!({ "__typename": "Book", "id": "1", "title": "a", "size": { "w": 2 } }));
+        let b = object(json!({ "id": "1", "size": { "h": 9, "w": 2 }, "__typename": "Book" }));
+        let c = object(json!({ "__typename": "Book", "id": "1", "size": { "w": 3 } }));
+        let rep_a = build(&schema, &a, &requires()).expect("representation");
+        assert_eq!(hash_of(&a), hash_of(&b));
+        assert!(same(&schema, &b, &requires(), &rep_a));
+        assert!(!same(&schema, &c, &requires(), &rep_a));
+        assert_eq!(hash_of(&object(json!({ "__typename": "Book" }))), None);
+    }
+}
