@@ -1,0 +1,133 @@
+//! The real stack for end-to-end tests: the five subgraphs (their own `app()` on
+//! `127.0.0.1:0`, each on a fresh seeded SQLite file) and the router in front of them, composed
+//! from the subgraphs' own SDL with their test URLs.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use router::{RouterState, ServerConfig};
+use serde_json::{Value, json};
+use subgraph_kit::seed::SeedSize;
+use subgraph_kit::testing::{TestDatabase, spawn};
+
+pub struct Stack {
+    pub router: SocketAddr,
+    pub state: Arc<RouterState>,
+    pub http: reqwest::Client,
+    _databases: Vec<TestDatabase>,
+}
+
+/// A router response: status, content type and body.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Value,
+}
+
+impl Stack {
+    pub async fn start() -> Stack {
+        Self::start_with(ServerConfig::default()).await
+    }
+
+    pub async fn start_with(config: ServerConfig) -> Stack {
+        let mut databases = Vec::new();
+        let mut subgraphs = Vec::new();
+        macro_rules! start {
+            ($krate:ident) => {{
+                let database = TestDatabase::sqlite().await;
+                $krate::setup(&database.db, SeedSize::TEST)
+                    .await
+                    .expect(concat!("set up ", stringify!($krate)));
+                let addr = spawn($krate::app(database.db.clone())).await;
+                databases.push(database);
+                subgraphs.push(composition::SubgraphSdl::new(
+                    $krate::NAME,
+                    format!("http://{addr}/graphql"),
+                    $krate::sdl(),
+                ));
+            }};
+        }
+        start!(users);
+        start!(products);
+        start!(inventory);
+        start!(reviews);
+        start!(carts);
+        let composed = composition::compose(&subgraphs)
+            .unwrap_or_else(|d| panic!("composition failed:\n{}", composition::render(&d)));
+        let supergraph = router::supergraph_source::parse(&composed.sdl, "composed")
+            .expect("the composed supergraph loads");
+        let state = Arc::new(RouterState::new(supergraph, config).expect("router state"));
+        let router = spawn(router::app(state.clone())).await;
+        Stack {
+            router,
+            state,
+            http: reqwest::Client::new(),
+            _databases: databases,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.router)
+    }
+
+    /// POSTs `{query, variables}` as user 1 and returns the JSON body (HTTP 200 expected).
+    pub async fn query(&self, query: &str, variables: Value) -> Value {
+        let answer = self
+            .post(
+                json!({ "query": query, "variables": variables }),
+                &[("x-user-id", "1")],
+            )
+            .await;
+        assert_eq!(answer.status, 200, "{:#}", answer.body);
+        answer.body
+    }
+
+    pub async fn post(&self, body: Value, headers: &[(&str, &str)]) -> Answer {
+        let mut request = self.http.post(self.url("/graphql")).json(&body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Self::answer(request).await
+    }
+
+    pub async fn post_raw(&self, body: &'static str, accept: &str) -> Answer {
+        let request = self
+            .http
+            .post(self.url("/graphql"))
+            .header(CONTENT_TYPE, "application/json")
+            .header(ACCEPT, accept)
+            .body(body);
+        Self::answer(request).await
+    }
+
+    pub async fn get(&self, params: &[(&str, &str)], accept: &str) -> Answer {
+        let request = self
+            .http
+            .get(self.url("/graphql"))
+            .query(params)
+            .header(ACCEPT, accept);
+        Self::answer(request).await
+    }
+
+    pub async fn answer(request: reqwest::RequestBuilder) -> Answer {
+        let response = request.send().await.expect("the router answers");
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let text = response.text().await.expect("a body");
+        let body = serde_json::from_str(&text)
+            .unwrap_or_else(|_| panic!("not JSON (HTTP {status}): {text}"));
+        Answer {
+            status,
+            content_type,
+            body,
+        }
+    }
+}
