@@ -73,8 +73,8 @@ pub struct Executor {
 #[derive(Debug, Clone, Copy)]
 pub struct ExecutionRequest<'a> {
     pub plan: &'a QueryPlan,
-    /// The client's whole normalized operation, root meta-fields included (the plan was made
-    /// from [`NormalizedOperation::without_introspection`]).
+    /// The client's whole normalized operation, root meta-fields included (plans leave
+    /// `__schema`, `__type` and root `__typename` out; the executor answers them).
     pub operation: &'a NormalizedOperation,
     /// Coerced variables: used for fetches, `Condition` nodes and any `@skip`/`@include` left.
     pub variables: &'a Map<String, Value>,
