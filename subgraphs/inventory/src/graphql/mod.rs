@@ -9,9 +9,6 @@ use async_graphql::{EmptyMutation, EmptySubscription, SDLExportOptions, Schema, 
 pub use product::{Node, Product};
 pub use query::Query;
 
-/// `first` bounds shared by list fields.
-pub const MAX_FIRST: i32 = 100;
-
 pub fn schema_builder() -> SchemaBuilder<Query, EmptyMutation, EmptySubscription> {
     Schema::build(Query, EmptyMutation, EmptySubscription)
         .enable_federation()

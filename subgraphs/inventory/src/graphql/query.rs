@@ -2,9 +2,12 @@
 
 use async_graphql::{Context, ID, Object, Result};
 use sea_orm::DatabaseConnection;
-use subgraph_kit::errors::{bad_input, internal};
+use subgraph_kit::{
+    errors::{bad_input, internal},
+    pagination::{MAX_FIRST, validate_first},
+};
 
-use super::{MAX_FIRST, Product, loaders::Loaders};
+use super::{Product, loaders::Loaders};
 use crate::service;
 
 const DEFAULT_THRESHOLD: i32 = 5;
@@ -28,14 +31,9 @@ impl Query {
                 "`threshold` must be 0 or more, got {threshold}"
             )));
         }
-        let first = first.unwrap_or(DEFAULT_FIRST);
-        if !(1..=MAX_FIRST).contains(&first) {
-            return Err(bad_input(format!(
-                "`first` must be between 1 and {MAX_FIRST}, got {first}"
-            )));
-        }
+        let first = validate_first(first.unwrap_or(DEFAULT_FIRST), MAX_FIRST)?;
         let db = ctx.data::<DatabaseConnection>()?;
-        let rows = service::stock::low_stock(db, threshold, first as u64)
+        let rows = service::stock::low_stock(db, threshold, first)
             .await
             .map_err(internal)?;
         Ok(rows
