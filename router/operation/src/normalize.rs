@@ -87,7 +87,7 @@ impl<'a> Normalizer<'a> {
         for group in collected.entries.into_values() {
             match group {
                 Group::Field(field, sub_sets) => {
-                    selections.push(Selection::Field(self.field(field, &sub_sets, depth)?));
+                    selections.push(Selection::Field(self.field(&ty, field, &sub_sets, depth)?));
                 }
                 Group::Fragment(type_condition, directives, sub_sets) => {
                     let selection_set =
@@ -108,8 +108,10 @@ impl<'a> Normalizer<'a> {
         Ok(SelectionSet { ty, selections })
     }
 
+    /// `field` is the first occurrence of its response key among selections on `parent`.
     fn field(
         &mut self,
+        parent: &Name,
         field: &'a executable::Field,
         sub_sets: &[&'a executable::SelectionSet],
         depth: usize,
@@ -120,10 +122,17 @@ impl<'a> Normalizer<'a> {
             self.aliases += 1;
             check(LimitKind::Aliases, self.limits.max_aliases, self.aliases)?;
         }
-        let selection_set = if self.is_leaf(field) {
+        // The occurrence may come from a fragment on an interface, whose field type can be
+        // wider than the parent object's (covariant fields): the parent's own definition wins.
+        let ty = self
+            .schema
+            .type_field(parent, &field.name)
+            .map(|definition| definition.ty.clone())
+            .unwrap_or_else(|_| field.ty().clone());
+        let selection_set = if self.is_leaf(&ty) {
             None
         } else {
-            Some(self.selection_set(field.selection_set.ty.clone(), sub_sets, depth + 1)?)
+            Some(self.selection_set(ty.inner_named_type().clone(), sub_sets, depth + 1)?)
         };
         let mut arguments = field.arguments.clone();
         arguments.sort_by(|a, b| a.name.cmp(&b.name));
@@ -132,16 +141,15 @@ impl<'a> Normalizer<'a> {
             name: field.name.clone(),
             arguments,
             directives: without_conditions(&field.directives),
-            ty: field.ty().clone(),
+            ty,
             selection_set,
         })
     }
 
-    fn is_leaf(&self, field: &executable::Field) -> bool {
-        // Meta-fields like `__typename` have no entry among the schema's types.
+    fn is_leaf(&self, ty: &ast::Type) -> bool {
         self.schema
             .types
-            .get(field.ty().inner_named_type())
+            .get(ty.inner_named_type())
             .is_none_or(|ty| ty.is_leaf())
     }
 
@@ -198,9 +206,13 @@ impl<'a> Normalizer<'a> {
         out: &mut Collected<'a>,
     ) {
         let directives = without_conditions(directives);
-        // Validation guarantees the condition overlaps the parent's possible types, so under an
-        // object type (or on the parent type itself) it always holds.
-        let always = condition == parent || self.schema.get_object(parent).is_some();
+        let parent_is_object = self.schema.get_object(parent).is_some();
+        // Under an object type a condition either always or never holds. "Never" is possible
+        // when the parent was narrowed from an interface's field type (see `field`).
+        if parent_is_object && condition != parent && !self.schema.is_subtype(condition, parent) {
+            return;
+        }
+        let always = condition == parent || parent_is_object;
         if always && directives.is_empty() {
             self.collect(parent, set, out);
             return;

@@ -321,3 +321,39 @@ fn compiler_is_shared_between_threads() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[test]
+fn covariant_field_takes_the_parent_objects_type() {
+    let op = normalized(
+        "{ cart { ... on Owned { owner { id ... on Product { sku } } } owner { name ... on User { username } } } }",
+        json!({}),
+    );
+    assert_eq!(
+        op.to_compact_string(),
+        "{ cart { owner { id name username } } }",
+        "fragments on Product can never match a User, fragments on User always do"
+    );
+    let Some(Selection::Field(cart)) = op.selection_set.selections.first() else {
+        panic!("cart is kept");
+    };
+    let Some(Selection::Field(owner)) = cart
+        .selection_set
+        .as_ref()
+        .and_then(|s| s.selections.first())
+    else {
+        panic!("owner is kept");
+    };
+    assert_eq!(owner.ty.to_string(), "User");
+    assert_eq!(
+        owner.selection_set.as_ref().map(|s| s.ty.as_str()),
+        Some("User")
+    );
+}
+
+#[test]
+fn owned_interface_field_keeps_its_own_type() {
+    insta::assert_snapshot!(normalize(
+        "{ node(id: \"1\") { ... on Owned { owner { id ... on User { name } } } } }",
+        json!({}),
+    ));
+}
