@@ -8,15 +8,23 @@ use planner::{PlanOptions, Planner, PreparedOperation};
 use supergraph::Supergraph;
 
 fn load(name: &str) -> Planner {
-    let path = format!("{}/tests/fixtures/{name}.graphql", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/{name}.graphql",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let sdl = std::fs::read_to_string(&path).expect("fixture");
-    Planner::new(Arc::new(Supergraph::parse(&sdl, &path).expect("supergraph")))
+    Planner::new(Arc::new(
+        Supergraph::parse(&sdl, &path).expect("supergraph"),
+    ))
 }
 
 fn prepare(planner: &Planner, query: &str) -> PreparedOperation {
-    let document =
-        ExecutableDocument::parse_and_validate(&planner.supergraph().api_schema, query, "q.graphql")
-            .expect("valid operation");
+    let document = ExecutableDocument::parse_and_validate(
+        &planner.supergraph().api_schema,
+        query,
+        "q.graphql",
+    )
+    .expect("valid operation");
     PreparedOperation::from_document(&document, None).expect("operation")
 }
 
@@ -63,9 +71,10 @@ fn bench(c: &mut Criterion) {
 
     let bench_shop = load("bench_shop");
     let deep = prepare(&bench_shop, DEEP);
-    c.bench_function("plan deep query over five subgraphs (fragments on abstract types)", |b| {
-        b.iter(|| bench_shop.plan(&deep.input(), &options).expect("plan"))
-    });
+    c.bench_function(
+        "plan deep query over five subgraphs (fragments on abstract types)",
+        |b| b.iter(|| bench_shop.plan(&deep.input(), &options).expect("plan")),
+    );
 }
 
 criterion_group!(benches, bench);

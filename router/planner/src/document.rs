@@ -2,11 +2,11 @@
 //! fragments as inline fragments (what `operation` normalization also does), so callers that
 //! only have apollo-compiler can plan.
 
+use apollo_compiler::Node;
 use apollo_compiler::executable::{
     ExecutableDocument, InlineFragment, OperationType, Selection, SelectionSet, VariableDefinition,
 };
 use apollo_compiler::validation::Valid;
-use apollo_compiler::Node;
 
 use crate::OperationInput;
 use crate::error::PlanError;

@@ -15,13 +15,17 @@ pub enum PlanError {
         candidates: String,
     },
 
-    #[error("unknown field {coordinate} (is the operation validated against this supergraph's API schema?)")]
+    #[error(
+        "unknown field {coordinate} (is the operation validated against this supergraph's API schema?)"
+    )]
     UnknownField { coordinate: String },
 
     #[error("unknown type {0} (is the operation validated against this supergraph's API schema?)")]
     UnknownType(String),
 
-    #[error("the operation is not normalized: fragment spread `...{0}` (inline fragments expected)")]
+    #[error(
+        "the operation is not normalized: fragment spread `...{0}` (inline fragments expected)"
+    )]
     FragmentSpread(String),
 
     #[error("{0}")]

@@ -76,7 +76,12 @@ impl FetchGraph {
     /// Longest chain of dependencies below each group: its stage in the plan.
     pub fn levels(&self) -> Vec<usize> {
         let mut levels: Vec<Option<usize>> = vec![None; self.groups.len()];
-        fn level_of(graph: &FetchGraph, i: usize, levels: &mut Vec<Option<usize>>, depth: usize) -> usize {
+        fn level_of(
+            graph: &FetchGraph,
+            i: usize,
+            levels: &mut Vec<Option<usize>>,
+            depth: usize,
+        ) -> usize {
             if let Some(level) = levels[i] {
                 return level;
             }

@@ -23,8 +23,8 @@ mod walk;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use apollo_compiler::executable::{OperationType, SelectionSet, VariableDefinition};
 use apollo_compiler::Node;
+use apollo_compiler::executable::{OperationType, SelectionSet, VariableDefinition};
 use supergraph::Supergraph;
 
 pub use apollo_compiler;
@@ -112,7 +112,13 @@ impl Planner {
             .ok_or(PlanError::NoRootType(label))?
             .clone();
         let mut walker = walk::Walker::new(sg, &self.graph, &options.enabled_override_labels);
-        walker.plan_root(kind, &root, operation.selection_set, &[], &walk::Ctx::default())?;
+        walker.plan_root(
+            kind,
+            &root,
+            operation.selection_set,
+            &[],
+            &walk::Ctx::default(),
+        )?;
         let mut fetch_graph = walker.fg;
         passes::run(sg, &mut fetch_graph);
         Ok(QueryPlan {

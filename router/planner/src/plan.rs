@@ -30,7 +30,11 @@ pub enum PlanNode {
         condition: String,
         #[serde(rename = "ifClause", skip_serializing_if = "Option::is_none", default)]
         if_clause: Option<Box<PlanNode>>,
-        #[serde(rename = "elseClause", skip_serializing_if = "Option::is_none", default)]
+        #[serde(
+            rename = "elseClause",
+            skip_serializing_if = "Option::is_none",
+            default
+        )]
         else_clause: Option<Box<PlanNode>>,
     },
 }
@@ -103,14 +107,19 @@ pub enum Selection {
         selections: Option<Vec<Selection>>,
     },
     InlineFragment {
-        #[serde(rename = "typeCondition", skip_serializing_if = "Option::is_none", default)]
+        #[serde(
+            rename = "typeCondition",
+            skip_serializing_if = "Option::is_none",
+            default
+        )]
         type_condition: Option<String>,
         selections: Vec<Selection>,
     },
 }
 
-/// A change to a representation or an answer. Paths walk keys; `... on T` segments only
-/// match objects whose `__typename` is `T`.
+/// A change to a representation or an answer. Paths walk response keys (through lists
+/// transparently) from the fetch's data root (root fetches) or from each entity (`_entities`
+/// fetches); `... on T` segments only match objects whose `__typename` is `T`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum Rewrite {

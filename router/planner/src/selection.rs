@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use apollo_compiler::Name;
-use apollo_compiler::ast::{Argument, DirectiveList, Value};
 use apollo_compiler::Node;
+use apollo_compiler::ast::{Argument, DirectiveList, Value};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Sel {
@@ -70,7 +70,11 @@ impl Sel {
     }
 
     /// Adds an inline fragment (merging with an identical one) and returns its index.
-    pub fn add_fragment(&mut self, type_condition: Option<Name>, directives: DirectiveList) -> usize {
+    pub fn add_fragment(
+        &mut self,
+        type_condition: Option<Name>,
+        directives: DirectiveList,
+    ) -> usize {
         if let Some(i) = self.items.iter().position(|item| match item {
             Item::Fragment(f) => f.type_condition == type_condition && f.directives == directives,
             Item::Field(_) => false,
@@ -197,11 +201,7 @@ fn collect_directive_variables(directives: &DirectiveList, out: &mut Vec<Name>) 
 
 fn collect_value_variables(value: &Value, out: &mut Vec<Name>) {
     match value {
-        Value::Variable(name) => {
-            if !out.contains(name) {
-                out.push(name.clone());
-            }
-        }
+        Value::Variable(name) if !out.contains(name) => out.push(name.clone()),
         Value::List(items) => items.iter().for_each(|v| collect_value_variables(v, out)),
         Value::Object(fields) => fields
             .iter()

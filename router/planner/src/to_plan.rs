@@ -59,7 +59,13 @@ pub(crate) fn to_plan(
 
 fn sanitize(name: &str) -> String {
     name.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 
@@ -116,7 +122,10 @@ fn build_fetch(
         operation,
         operation_name: name,
         operation_kind: group.kind,
-        variable_usages: used_definitions.iter().map(|v| v.name.to_string()).collect(),
+        variable_usages: used_definitions
+            .iter()
+            .map(|v| v.name.to_string())
+            .collect(),
         requires: group.entity.then(|| to_selections(&group.requires)),
         input_rewrites: group.input_rewrites.clone(),
         output_rewrites: group.output_rewrites.clone(),

@@ -166,7 +166,9 @@ impl<'a> Walker<'a> {
             match selection {
                 // The router answers `__typename` on the root and introspection itself.
                 Selection::Field(field) if field.name.starts_with("__") => {}
-                Selection::Field(field) => self.plan_root_field(kind, root, field, wrappers, ctx)?,
+                Selection::Field(field) => {
+                    self.plan_root_field(kind, root, field, wrappers, ctx)?
+                }
                 Selection::InlineFragment(fragment) => {
                     let mut inner_wrappers = wrappers.to_vec();
                     if !fragment.directives.is_empty() {
@@ -213,12 +215,12 @@ impl<'a> Walker<'a> {
         wrappers: &[DirectiveList],
         ctx: &Ctx<'a>,
     ) -> Result<(), PlanError> {
-        let meta = self
-            .sg
-            .field_meta(root, &field.name)
-            .ok_or_else(|| PlanError::UnknownField {
-                coordinate: Self::coordinate(root, &field.name),
-            })?;
+        let meta =
+            self.sg
+                .field_meta(root, &field.name)
+                .ok_or_else(|| PlanError::UnknownField {
+                    coordinate: Self::coordinate(root, &field.name),
+                })?;
         let candidates: Vec<GraphId> = meta
             .graphs
             .iter()
@@ -240,7 +242,9 @@ impl<'a> Walker<'a> {
             walker.fg.touch_conditions(group, &conditions);
             let mut cursor = Vec::new();
             for directives in wrappers {
-                let i = walker.sel_mut(group, &cursor).add_fragment(None, directives.clone());
+                let i = walker
+                    .sel_mut(group, &cursor)
+                    .add_fragment(None, directives.clone());
                 cursor.push(i);
             }
             walker.add_local(group, &cursor, root, field, ctx, None)
@@ -260,9 +264,11 @@ impl<'a> Walker<'a> {
             };
             return place(self, group);
         }
-        let existing = self.fg.groups.iter().position(|g| {
-            !g.entity && g.stage == self.stage && candidates.contains(&g.graph)
-        });
+        let existing = self
+            .fg
+            .groups
+            .iter()
+            .position(|g| !g.entity && g.stage == self.stage && candidates.contains(&g.graph));
         if let Some(group) = existing {
             return place(self, group);
         }
@@ -344,7 +350,13 @@ impl<'a> Walker<'a> {
 
     /// Whether `field` can stay on the abstract `parent` in `graph`: the interface field and
     /// every implementation the subgraph knows resolve it there.
-    fn resolvable_at_abstract(&self, parent: &Name, graph: GraphId, field: &Field, ctx: &Ctx<'a>) -> bool {
+    fn resolvable_at_abstract(
+        &self,
+        parent: &Name,
+        graph: GraphId,
+        field: &Field,
+        ctx: &Ctx<'a>,
+    ) -> bool {
         if ctx
             .provided
             .is_some_and(|p| provided_field(p, parent, &field.name).is_some())
@@ -570,9 +582,7 @@ impl<'a> Walker<'a> {
             };
             sg.field_meta(holder, &field.name)
                 .and_then(|m| m.graphs.get(&jump.to))
-                .is_some_and(|f| {
-                    f.resolves(labels) && (jump.to != graph || f.requires.is_some())
-                })
+                .is_some_and(|f| f.resolves(labels) && (jump.to != graph || f.requires.is_some()))
         };
         let jumps: Vec<Jump> = self
             .qg
@@ -634,10 +644,10 @@ impl<'a> Walker<'a> {
             });
         }
         // Prefer a subgraph already fetched at this path: no extra round trip.
-        if let Some(jump) = jumps
-            .iter()
-            .find(|j| self.find_entity_group(j.to, &ctx.path, &BTreeSet::from([group])).is_some())
-        {
+        if let Some(jump) = jumps.iter().find(|j| {
+            self.find_entity_group(j.to, &ctx.path, &BTreeSet::from([group]))
+                .is_some()
+        }) {
             return self.do_jump(group, cursor, parent, pending, ctx, jump, false);
         }
         if jumps.len() == 1 {
@@ -650,7 +660,10 @@ impl<'a> Walker<'a> {
                 .map_or(0, |(_, count)| *count)
         };
         let best_score = jumps.iter().map(score).max().unwrap_or(0);
-        let jumps: Vec<Jump> = jumps.into_iter().filter(|j| score(j) == best_score).collect();
+        let jumps: Vec<Jump> = jumps
+            .into_iter()
+            .filter(|j| score(j) == best_score)
+            .collect();
         if jumps.len() == 1 {
             return self.do_jump(group, cursor, parent, pending, ctx, &jumps[0], false);
         }
@@ -671,7 +684,12 @@ impl<'a> Walker<'a> {
         Ok(())
     }
 
-    fn find_entity_group(&self, to: GraphId, path: &[PathSegment], deps: &BTreeSet<usize>) -> Option<usize> {
+    fn find_entity_group(
+        &self,
+        to: GraphId,
+        path: &[PathSegment],
+        deps: &BTreeSet<usize>,
+    ) -> Option<usize> {
         self.fg.groups.iter().enumerate().position(|(id, g)| {
             g.entity
                 && g.graph == to
@@ -755,7 +773,13 @@ impl<'a> Walker<'a> {
                 for_key: false,
                 ..ctx.clone()
             };
-            self.plan_set(group, cursor, parent, &requires.selection_set, &requires_ctx)?;
+            self.plan_set(
+                group,
+                cursor,
+                parent,
+                &requires.selection_set,
+                &requires_ctx,
+            )?;
             let touched = std::mem::replace(&mut self.touched, saved);
             deps.extend(touched.iter().copied());
             self.touched.extend(touched);
@@ -789,7 +813,7 @@ impl<'a> Walker<'a> {
         self.fg.touch_conditions(target, &conditions);
         self.touched.insert(target);
 
-        let representation = {
+        {
             let requires = &mut self.fg.groups[target].requires;
             let i = requires.add_fragment(Some(parent.clone()), DirectiveList::default());
             let sel = requires.at_mut(&[i]);
@@ -798,8 +822,7 @@ impl<'a> Walker<'a> {
             if let Some(required) = required {
                 add_plain(sg, sel, parent, required);
             }
-        };
-        let () = representation;
+        }
         if rewrite_typename {
             let rewrite = Rewrite::ValueSetter {
                 path: vec![format!("... on {parent}"), "__typename".into()],
@@ -853,9 +876,7 @@ fn add_plain(sg: &Supergraph, sel: &mut Sel, parent: &str, set: &SelectionSet) {
     for selection in &set.selections {
         match selection {
             Selection::Field(field) => {
-                let ty = sg
-                    .field_meta(parent, &field.name)
-                    .map(|m| m.ty.clone());
+                let ty = sg.field_meta(parent, &field.name).map(|m| m.ty.clone());
                 let inner_type = ty.as_ref().map(|t| t.inner_named_type().to_string());
                 let mut sub = None;
                 if !field.selection_set.selections.is_empty() {

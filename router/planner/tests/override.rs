@@ -153,5 +153,8 @@ fn plans_progressive_override_from_overriding_subgraph_when_label_enabled() {
 #[test]
 fn lists_override_labels_of_the_supergraph() {
     let planner = common::planner("override");
-    assert_eq!(planner.override_labels(), vec!["new-payments", "percent(20)"]);
+    assert_eq!(
+        planner.override_labels(),
+        vec!["new-payments", "percent(20)"]
+    );
 }

@@ -98,7 +98,11 @@ fn serializes_rewrites_for_aliases_and_interface_objects() {
       }
     }
     "#);
-    let interface_object = plan_with(&planner("interface_object"), r#"{ book(id: "1") { rating } }"#, &[]);
+    let interface_object = plan_with(
+        &planner("interface_object"),
+        r#"{ book(id: "1") { rating } }"#,
+        &[],
+    );
     insta::assert_json_snapshot!(interface_object, @r#"
     {
       "node": {

@@ -45,8 +45,9 @@ pub(crate) fn api_schema(
         .collect();
     schema.types.retain(|name, _| !removed_types.contains(name));
 
-    let keep_directive =
-        |d: &apollo_compiler::Node<apollo_compiler::ast::Directive>| !links.is_machinery_directive(&d.name);
+    let keep_directive = |d: &apollo_compiler::Node<apollo_compiler::ast::Directive>| {
+        !links.is_machinery_directive(&d.name)
+    };
     for def in schema.types.values_mut() {
         match def {
             ExtendedType::Object(object) => {

@@ -106,24 +106,11 @@ pub enum SupergraphError {
         location: Option<Location>,
     },
 
-    #[error("@{directive} on {coordinate}{}: argument `{argument}` {problem}", At(*.location))]
-    InvalidArgument {
-        coordinate: String,
-        directive: String,
-        argument: String,
-        problem: String,
-        location: Option<Location>,
-    },
+    #[error(transparent)]
+    InvalidArgument(Box<InvalidArgument>),
 
-    #[error("@{directive}({argument}: {field_set:?}) on {coordinate}{}: invalid field set: {}", At(*.location), Diagnostics(.diagnostics))]
-    InvalidFieldSet {
-        coordinate: String,
-        directive: String,
-        argument: String,
-        field_set: String,
-        diagnostics: Vec<Diagnostic>,
-        location: Option<Location>,
-    },
+    #[error(transparent)]
+    InvalidFieldSet(Box<InvalidFieldSet>),
 
     #[error("{coordinate}{}: {problem}", At(*.location))]
     Inconsistent {
@@ -136,7 +123,32 @@ pub enum SupergraphError {
     InvalidApiSchema(Vec<Diagnostic>),
 }
 
-pub(crate) fn diagnostics_of(list: &apollo_compiler::validation::DiagnosticList) -> Vec<Diagnostic> {
+/// A join directive argument with a wrong value.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("@{directive} on {coordinate}{}: argument `{argument}` {problem}", At(*.location))]
+pub struct InvalidArgument {
+    pub coordinate: String,
+    pub directive: String,
+    pub argument: String,
+    pub problem: String,
+    pub location: Option<Location>,
+}
+
+/// A `key`, `requires` or `provides` field set that does not apply to its type.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("@{directive}({argument}: {field_set:?}) on {coordinate}{}: invalid field set: {}", At(*.location), Diagnostics(.diagnostics))]
+pub struct InvalidFieldSet {
+    pub coordinate: String,
+    pub directive: String,
+    pub argument: String,
+    pub field_set: String,
+    pub diagnostics: Vec<Diagnostic>,
+    pub location: Option<Location>,
+}
+
+pub(crate) fn diagnostics_of(
+    list: &apollo_compiler::validation::DiagnosticList,
+) -> Vec<Diagnostic> {
     list.iter()
         .map(|diagnostic| {
             let json = diagnostic.to_json();

@@ -7,7 +7,9 @@ use apollo_compiler::validation::Valid;
 use apollo_compiler::{Name, Node, Schema};
 use indexmap::IndexMap;
 
-use crate::error::{SupergraphError, diagnostics_of, location_of};
+use crate::error::{
+    InvalidArgument, InvalidFieldSet, SupergraphError, diagnostics_of, location_of,
+};
 use crate::link::{LinkedSpec, Links, Version};
 use crate::model::{
     FieldInGraph, FieldMeta, FieldSet, GraphId, Key, Subgraph, TypeInGraph, TypeKind, TypeMeta,
@@ -62,13 +64,13 @@ impl Ctx<'_> {
         argument: &str,
         problem: String,
     ) -> SupergraphError {
-        SupergraphError::InvalidArgument {
+        SupergraphError::InvalidArgument(Box::new(InvalidArgument {
             coordinate: coordinate.to_string(),
             directive: directive.name.to_string(),
             argument: argument.to_string(),
             problem,
             location: self.loc(directive),
-        }
+        }))
     }
 
     fn string_arg(
@@ -126,14 +128,16 @@ impl Ctx<'_> {
                 text,
                 selection_set: parsed.into_inner().selection_set,
             }),
-            Err(errors) => Err(SupergraphError::InvalidFieldSet {
-                coordinate: coordinate.to_string(),
-                directive: directive.name.to_string(),
-                argument: argument.to_string(),
-                field_set: text,
-                diagnostics: diagnostics_of(&errors.errors),
-                location: self.loc(directive),
-            }),
+            Err(errors) => Err(SupergraphError::InvalidFieldSet(Box::new(
+                InvalidFieldSet {
+                    coordinate: coordinate.to_string(),
+                    directive: directive.name.to_string(),
+                    argument: argument.to_string(),
+                    field_set: text,
+                    diagnostics: diagnostics_of(&errors.errors),
+                    location: self.loc(directive),
+                },
+            ))),
         }
     }
 }
@@ -145,10 +149,7 @@ fn directives<'a>(
     list.get_all(name)
 }
 
-pub(crate) fn extract(
-    schema: &Valid<Schema>,
-    links: &Links,
-) -> Result<Extracted, SupergraphError> {
+pub(crate) fn extract(schema: &Valid<Schema>, links: &Links) -> Result<Extracted, SupergraphError> {
     let join = links.get("join").ok_or(SupergraphError::NotASupergraph)?;
     let join_version = join.version;
     if join_version.major != 0 || !(1..=5).contains(&join_version.minor) {
@@ -252,8 +253,16 @@ pub(crate) fn extract(
 
         if matches!(kind, TypeKind::Object | TypeKind::Interface) {
             let implemented: Vec<Name> = match def {
-                ExtendedType::Object(o) => o.implements_interfaces.iter().map(|i| i.name.clone()).collect(),
-                ExtendedType::Interface(i) => i.implements_interfaces.iter().map(|i| i.name.clone()).collect(),
+                ExtendedType::Object(o) => o
+                    .implements_interfaces
+                    .iter()
+                    .map(|i| i.name.clone())
+                    .collect(),
+                ExtendedType::Interface(i) => i
+                    .implements_interfaces
+                    .iter()
+                    .map(|i| i.name.clone())
+                    .collect(),
                 _ => Vec::new(),
             };
             let mut explicit = false;
@@ -298,7 +307,8 @@ pub(crate) fn extract(
             if !explicit {
                 // Before join v0.3 a union's members were not recorded per subgraph.
                 for entry in type_graphs.values_mut() {
-                    entry.union_members = union_def.members.iter().map(|m| m.name.clone()).collect();
+                    entry.union_members =
+                        union_def.members.iter().map(|m| m.name.clone()).collect();
                 }
             }
         }
@@ -322,12 +332,19 @@ pub(crate) fn extract(
                 };
                 let ty = match ctx.string_arg(&coordinate, directive, "type")? {
                     Some(text) => Type::parse(&text, "type.graphql").map_err(|_| {
-                        ctx.invalid(&coordinate, directive, "type", format!("{text:?} is not a GraphQL type"))
+                        ctx.invalid(
+                            &coordinate,
+                            directive,
+                            "type",
+                            format!("{text:?} is not a GraphQL type"),
+                        )
                     })?,
                     None => field.ty.clone(),
                 };
                 let requires = match ctx.string_arg(&coordinate, directive, "requires")? {
-                    Some(text) => Some(ctx.field_set(&coordinate, directive, "requires", name, text)?),
+                    Some(text) => {
+                        Some(ctx.field_set(&coordinate, directive, "requires", name, text)?)
+                    }
                     None => None,
                 };
                 let provides = match ctx.string_arg(&coordinate, directive, "provides")? {
@@ -346,7 +363,12 @@ pub(crate) fn extract(
                         provides,
                         override_from: ctx.string_arg(&coordinate, directive, "override")?,
                         override_label: ctx.string_arg(&coordinate, directive, "overrideLabel")?,
-                        used_overridden: ctx.bool_arg(&coordinate, directive, "usedOverridden", false)?,
+                        used_overridden: ctx.bool_arg(
+                            &coordinate,
+                            directive,
+                            "usedOverridden",
+                            false,
+                        )?,
                     },
                 );
             }

@@ -12,7 +12,7 @@ use apollo_compiler::{Name, Schema};
 use indexmap::IndexMap;
 
 pub use apollo_compiler;
-pub use error::{Diagnostic, Location, SupergraphError};
+pub use error::{Diagnostic, InvalidArgument, InvalidFieldSet, Location, SupergraphError};
 pub use link::{LinkedSpec, Links, Version};
 pub use model::{
     FieldInGraph, FieldMeta, FieldSet, GraphId, Key, Subgraph, TypeInGraph, TypeKind, TypeMeta,
@@ -34,8 +34,9 @@ pub struct Supergraph {
 impl Supergraph {
     /// Parses, validates and reads a supergraph SDL. `path` names the source in locations.
     pub fn parse(sdl: &str, path: &str) -> Result<Self, SupergraphError> {
-        let schema = Schema::parse_and_validate(sdl, path)
-            .map_err(|errors| SupergraphError::InvalidSchema(error::diagnostics_of(&errors.errors)))?;
+        let schema = Schema::parse_and_validate(sdl, path).map_err(|errors| {
+            SupergraphError::InvalidSchema(error::diagnostics_of(&errors.errors))
+        })?;
         let links = link::read_links(&schema)?;
         let extracted = extract::extract(&schema, &links)?;
         let api_schema = api_schema::api_schema(&schema, &links)?;
@@ -118,7 +119,9 @@ impl Supergraph {
             TypeKind::Union | TypeKind::Interface => self
                 .types
                 .values()
-                .filter(|t| t.kind == TypeKind::Object && self.schema.is_subtype(type_name, &t.name))
+                .filter(|t| {
+                    t.kind == TypeKind::Object && self.schema.is_subtype(type_name, &t.name)
+                })
                 .map(|t| t.name.clone())
                 .collect(),
             _ => Vec::new(),

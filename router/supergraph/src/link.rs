@@ -89,7 +89,9 @@ impl Links {
     pub fn is_machinery_type(&self, local_name: &str) -> bool {
         self.specs.iter().any(|s| {
             local_name.starts_with(&format!("{}__", s.prefix))
-                || s.imports.iter().any(|(k, v)| !k.starts_with('@') && v == local_name)
+                || s.imports
+                    .iter()
+                    .any(|(k, v)| !k.starts_with('@') && v == local_name)
         })
     }
 }
@@ -115,7 +117,8 @@ pub fn read_links(schema: &Schema) -> Result<Links, SupergraphError> {
     let mut link_directive = None;
     for directive in schema.schema_definition.directives.iter() {
         for arg in ["url", "feature"] {
-            if let Some(Value::String(url)) = directive.specified_argument_by_name(arg).map(|v| &**v)
+            if let Some(Value::String(url)) =
+                directive.specified_argument_by_name(arg).map(|v| &**v)
                 && let Some((name, _)) = parse_url(url)
                 && (name == "link" || name == "core")
             {
@@ -158,7 +161,9 @@ pub fn read_links(schema: &Schema) -> Result<Links, SupergraphError> {
             _ => name.clone(),
         };
         let mut imports = HashMap::new();
-        if let Some(Value::List(items)) = directive.specified_argument_by_name("import").map(|v| &**v) {
+        if let Some(Value::List(items)) =
+            directive.specified_argument_by_name("import").map(|v| &**v)
+        {
             for item in items {
                 match &**item {
                     Value::String(element) => {
@@ -166,10 +171,13 @@ pub fn read_links(schema: &Schema) -> Result<Links, SupergraphError> {
                     }
                     Value::Object(fields) => {
                         let get = |key: &str| {
-                            fields.iter().find(|(k, _)| k == key).and_then(|(_, v)| match &**v {
-                                Value::String(s) => Some(s.clone()),
-                                _ => None,
-                            })
+                            fields
+                                .iter()
+                                .find(|(k, _)| k == key)
+                                .and_then(|(_, v)| match &**v {
+                                    Value::String(s) => Some(s.clone()),
+                                    _ => None,
+                                })
                         };
                         if let Some(element) = get("name") {
                             let local = get("as").unwrap_or_else(|| element.clone());

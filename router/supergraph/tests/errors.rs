@@ -30,7 +30,10 @@ fn reports_invalid_key_field_set() {
 
 #[test]
 fn reports_invalid_requires_field_set() {
-    let sdl = planner_fixture("shop.graphql").replace("requires: \"price weight\"", "requires: \"price { amount }\"");
+    let sdl = planner_fixture("shop.graphql").replace(
+        "requires: \"price weight\"",
+        "requires: \"price { amount }\"",
+    );
     insta::assert_snapshot!(error(&sdl).to_string(), @r#"
     @join__field(requires: "price { amount }") on Product.shippingEstimate at 83:26: invalid field set: 1:1: field selection of scalar type `Int` must not have subselections
     "#);

@@ -178,9 +178,15 @@ fn loads_federation_v1_supergraph() {
 fn reads_subgraph_urls_and_lets_the_server_override_them() {
     let mut sg = load(&planner_fixture("shop.graphql"));
     let users = sg.subgraph_id("users").expect("users subgraph");
-    assert_eq!(sg.subgraph(users).url.as_deref(), Some("http://localhost:4001/graphql"));
+    assert_eq!(
+        sg.subgraph(users).url.as_deref(),
+        Some("http://localhost:4001/graphql")
+    );
     assert!(sg.set_url("users", "http://127.0.0.1:9999/graphql".into()));
-    assert_eq!(sg.subgraph(users).url.as_deref(), Some("http://127.0.0.1:9999/graphql"));
+    assert_eq!(
+        sg.subgraph(users).url.as_deref(),
+        Some("http://127.0.0.1:9999/graphql")
+    );
     assert!(!sg.set_url("nope", String::new()));
 }
 
@@ -188,10 +194,31 @@ fn reads_subgraph_urls_and_lets_the_server_override_them() {
 fn parses_requires_and_provides_into_selection_sets() {
     let sg = load(&planner_fixture("shop.graphql"));
     let inventory = sg.subgraph_id("inventory").expect("inventory");
-    let requires = sg.field_meta("Product", "shippingEstimate").expect("field").graphs[&inventory]
+    let requires = sg
+        .field_meta("Product", "shippingEstimate")
+        .expect("field")
+        .graphs[&inventory]
         .requires
         .clone()
         .expect("requires");
-    let names: Vec<_> = requires.selection_set.fields().map(|f| f.name.to_string()).collect();
+    let names: Vec<_> = requires
+        .selection_set
+        .fields()
+        .map(|f| f.name.to_string())
+        .collect();
     assert_eq!(names, ["price", "weight"]);
+}
+
+#[test]
+fn loads_supergraph_with_renamed_join_prefix() {
+    let sdl = planner_fixture("shop.graphql")
+        .replace(
+            r#"@link(url: "https://specs.apollo.dev/join/v0.3", for: EXECUTION)"#,
+            r#"@link(url: "https://specs.apollo.dev/join/v0.3", as: "j", for: EXECUTION)"#,
+        )
+        .replace("join__", "j__");
+    let renamed = load(&sdl);
+    let original = load(&planner_fixture("shop.graphql"));
+    assert_eq!(describe(&renamed), describe(&original));
+    assert_eq!(renamed.api_sdl(), original.api_sdl());
 }

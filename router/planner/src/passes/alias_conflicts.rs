@@ -23,7 +23,14 @@ pub(crate) fn run(sg: &Supergraph, fg: &mut FetchGraph) {
         let mut rewrites = Vec::new();
         let mut counter = 0;
         let mut path = Vec::new();
-        fix(sg, &mut group.selection, None, &mut path, &mut rewrites, &mut counter);
+        fix(
+            sg,
+            &mut group.selection,
+            None,
+            &mut path,
+            &mut rewrites,
+            &mut counter,
+        );
         group.output_rewrites.extend(rewrites);
     }
 }
@@ -34,11 +41,16 @@ fn shape(sg: &Supergraph, ty: &str) -> String {
         .chars()
         .filter(|c| c.is_alphanumeric() || *c == '_')
         .collect();
-    let wrappers: String = ty.chars().filter(|c| matches!(c, '[' | ']' | '!')).collect();
-    let leaf = sg
-        .type_meta(&inner)
-        .is_none_or(|t| !t.is_composite());
-    if leaf { format!("{wrappers}{inner}") } else { wrappers }
+    let wrappers: String = ty
+        .chars()
+        .filter(|c| matches!(c, '[' | ']' | '!'))
+        .collect();
+    let leaf = sg.type_meta(&inner).is_none_or(|t| !t.is_composite());
+    if leaf {
+        format!("{wrappers}{inner}")
+    } else {
+        wrappers
+    }
 }
 
 fn is_object(sg: &Supergraph, name: &Option<String>) -> bool {
@@ -123,11 +135,23 @@ fn visit(
                 }
             }
             Item::Fragment(fragment) => {
-                let inner_parent = fragment.type_condition.as_ref().map(|t| t.to_string()).or(parent.clone());
+                let inner_parent = fragment
+                    .type_condition
+                    .as_ref()
+                    .map(|t| t.to_string())
+                    .or(parent.clone());
                 if let Some(tc) = &fragment.type_condition {
                     path.push(format!("... on {tc}"));
                 }
-                visit(sg, &mut fragment.sub, inner_parent, path, seen, rewrites, counter);
+                visit(
+                    sg,
+                    &mut fragment.sub,
+                    inner_parent,
+                    path,
+                    seen,
+                    rewrites,
+                    counter,
+                );
                 if fragment.type_condition.is_some() {
                     path.pop();
                 }

@@ -10,7 +10,10 @@ use planner::{PlanOptions, Planner, PreparedOperation, QueryPlan};
 use supergraph::Supergraph;
 
 pub fn planner(fixture: &str) -> Planner {
-    let path = format!("{}/tests/fixtures/{fixture}.graphql", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/{fixture}.graphql",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let sdl = std::fs::read_to_string(&path).expect("fixture exists");
     let supergraph = Supergraph::parse(&sdl, &path).unwrap_or_else(|e| panic!("{path}: {e}"));
     Planner::new(Arc::new(supergraph))

@@ -11,7 +11,10 @@ pub fn fixture(name: &str) -> String {
 }
 
 pub fn planner_fixture(name: &str) -> String {
-    let path = format!("{}/../planner/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../planner/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -28,7 +31,13 @@ pub fn describe(sg: &Supergraph) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "join v{}", sg.join_version);
     for s in &sg.subgraphs {
-        let _ = writeln!(out, "subgraph {} ({}) {}", s.name, s.enum_value, s.url.as_deref().unwrap_or("-"));
+        let _ = writeln!(
+            out,
+            "subgraph {} ({}) {}",
+            s.name,
+            s.enum_value,
+            s.url.as_deref().unwrap_or("-")
+        );
     }
     for t in sg.types.values() {
         if !t.is_composite() {
@@ -37,7 +46,12 @@ pub fn describe(sg: &Supergraph) -> String {
         for (graph, in_graph) in &t.graphs {
             let mut line = format!("{} in {}", t.name, sg.subgraph(*graph).name);
             for key in &in_graph.keys {
-                let _ = write!(line, " key({}{})", key.fields.text, if key.resolvable { "" } else { ", unresolvable" });
+                let _ = write!(
+                    line,
+                    " key({}{})",
+                    key.fields.text,
+                    if key.resolvable { "" } else { ", unresolvable" }
+                );
             }
             if in_graph.interface_object {
                 line.push_str(" interfaceObject");
@@ -77,7 +91,14 @@ pub fn describe(sg: &Supergraph) -> String {
                     s
                 })
                 .collect();
-            let _ = writeln!(out, "  {}.{}: {} <- [{}]", t.name, f.name, f.ty, graphs.join(", "));
+            let _ = writeln!(
+                out,
+                "  {}.{}: {} <- [{}]",
+                t.name,
+                f.name,
+                f.ty,
+                graphs.join(", ")
+            );
         }
     }
     out
