@@ -88,3 +88,106 @@ fn plans_condition_node_for_a_root_fetch() {
     }
     "#);
 }
+
+#[test]
+fn plans_nested_condition_nodes_for_fetches_under_two_conditions() {
+    insta::assert_snapshot!(plan("shop", r#"query Q($a: Boolean!, $b: Boolean!) {
+        me { reviews @include(if: $a) { product @skip(if: $b) { name } } }
+    }"#), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "users") {
+          {
+            me {
+              __typename
+              id
+            }
+          }
+        },
+        Include(if: $a) {
+          Flatten(path: "me") {
+            Fetch(service: "reviews") {
+              {
+                ... on User {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on User {
+                  reviews @include(if: $a) {
+                    product @skip(if: $b) {
+                      __typename
+                      upc
+                    }
+                  }
+                }
+              }
+            },
+          },
+        },
+        Include(if: $a) {
+          Skip(if: $b) {
+            Flatten(path: "me.reviews.@.product") {
+              Fetch(service: "products") {
+                {
+                  ... on Product {
+                    __typename
+                    upc
+                  }
+                } =>
+                {
+                  ... on Product {
+                    name
+                  }
+                }
+              },
+            },
+          },
+        },
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_condition_from_an_inline_fragment() {
+    insta::assert_snapshot!(plan("shop", r#"query Q($a: Boolean!) {
+        me { username ... @include(if: $a) { reviews { body } } }
+    }"#), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "users") {
+          {
+            me {
+              username
+              ... @include(if: $a) {
+                __typename
+                id
+              }
+            }
+          }
+        },
+        Include(if: $a) {
+          Flatten(path: "me") {
+            Fetch(service: "reviews") {
+              {
+                ... on User {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on User {
+                  reviews {
+                    body
+                  }
+                }
+              }
+            },
+          },
+        },
+      },
+    }
+    "#);
+}
