@@ -42,7 +42,7 @@ pub enum PlanCommandError {
     #[error("invalid supergraph {path}: {source}")]
     Supergraph {
         path: PathBuf,
-        source: SupergraphError,
+        source: Box<SupergraphError>,
     },
     #[error("invalid operation:\n{0}")]
     InvalidOperation(String),
@@ -88,7 +88,7 @@ pub fn run(args: &PlanArgs) -> Result<String, PlanCommandError> {
         Supergraph::parse(&sdl, &args.supergraph.display().to_string()).map_err(|source| {
             PlanCommandError::Supergraph {
                 path: args.supergraph.clone(),
-                source,
+                source: Box::new(source),
             }
         })?;
     let query = read(&args.query)?;
@@ -103,8 +103,9 @@ pub fn run(args: &PlanArgs) -> Result<String, PlanCommandError> {
         .get(args.operation_name.as_deref())
         .map_err(|e| PlanCommandError::InvalidOperation(e.message().to_string()))?;
     if let Some(variables) = &args.variables {
-        let values: planner::apollo_compiler::response::JsonMap = serde_json::from_str(variables)
-            .map_err(|e| PlanCommandError::InvalidVariables(e.to_string()))?;
+        let values: planner::apollo_compiler::response::JsonMap =
+            serde_json::from_str(variables)
+                .map_err(|e| PlanCommandError::InvalidVariables(e.to_string()))?;
         planner::apollo_compiler::request::coerce_variable_values(
             &supergraph.api_schema,
             operation,
