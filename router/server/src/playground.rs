@@ -87,7 +87,18 @@ const TEMPLATE: &str = r#"<!doctype html>
       listeners.forEach((listener) => listener(plan));
     }
 
-    async function fetcher(params, options) {
+    // GraphiQL updates the operation name a moment after an edit: a query run right after
+    // typing can carry the previous document's name. Keep it only if the document has it.
+    function reconcileOperationName(params) {
+      if (!params.operationName || typeof params.query !== 'string') return params;
+      const names = [...params.query.matchAll(/\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/g)]
+        .map((match) => match[1]);
+      if (names.includes(params.operationName)) return params;
+      return Object.assign({}, params, { operationName: names.length === 1 ? names[0] : undefined });
+    }
+
+    async function fetcher(graphQLParams, options) {
+      const params = reconcileOperationName(graphQLParams);
       const headers = Object.assign(
         {
           'content-type': 'application/json',

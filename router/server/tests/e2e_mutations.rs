@@ -9,6 +9,19 @@ use serde_json::json;
 #[tokio::test]
 async fn mutations_run_in_document_order_then_the_cart_shows_them() {
     let stack = Stack::start().await;
+    assert_mutations_in_order(&stack).await;
+}
+
+#[tokio::test]
+async fn mutations_run_in_document_order_on_postgresql() {
+    let Some(stack) = Stack::start_postgres("mutations_run_in_document_order_on_postgresql").await
+    else {
+        return;
+    };
+    assert_mutations_in_order(&stack).await;
+}
+
+async fn assert_mutations_in_order(stack: &Stack) {
     // User 20 has no cart in the TEST seed (only the first users do).
     let user = [("x-user-id", "20")];
     let before = stack

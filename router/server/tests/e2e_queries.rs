@@ -11,6 +11,19 @@ use serde_json::json;
 #[tokio::test]
 async fn user_cart_items_with_product_stock_and_shipping_from_four_subgraphs() {
     let stack = Stack::start().await;
+    assert_user_cart(&stack).await;
+}
+
+#[tokio::test]
+async fn the_same_cross_subgraph_query_on_postgresql() {
+    let Some(stack) = Stack::start_postgres("the_same_cross_subgraph_query_on_postgresql").await
+    else {
+        return;
+    };
+    assert_user_cart(&stack).await;
+}
+
+async fn assert_user_cart(stack: &Stack) {
     let body = stack
         .query(
             r#"{ user(id: "1") { id username name cart { items { quantity product {

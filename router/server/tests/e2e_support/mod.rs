@@ -34,15 +34,33 @@ impl Stack {
 
     pub async fn start_with(config: ServerConfig) -> Stack {
         let mut databases = Vec::new();
+        for _ in 0..5 {
+            databases.push(TestDatabase::sqlite().await);
+        }
+        Self::start_on(databases, config).await
+    }
+
+    /// The same stack with every subgraph on its own fresh PostgreSQL schema; `None` (and a
+    /// message saying so) when `TEST_DATABASE_URL` is not set.
+    pub async fn start_postgres(test: &str) -> Option<Stack> {
+        let mut databases = Vec::new();
+        for _ in 0..5 {
+            databases.push(TestDatabase::postgres(test).await?);
+        }
+        Some(Self::start_on(databases, ServerConfig::default()).await)
+    }
+
+    /// `databases`: one per subgraph, in the order users, products, inventory, reviews, carts.
+    async fn start_on(databases: Vec<TestDatabase>, config: ServerConfig) -> Stack {
         let mut subgraphs = Vec::new();
+        let mut free = databases.iter();
         macro_rules! start {
             ($krate:ident) => {{
-                let database = TestDatabase::sqlite().await;
+                let database = free.next().expect("one database per subgraph");
                 $krate::setup(&database.db, SeedSize::TEST)
                     .await
                     .expect(concat!("set up ", stringify!($krate)));
                 let addr = spawn($krate::app(database.db.clone())).await;
-                databases.push(database);
                 subgraphs.push(composition::SubgraphSdl::new(
                     $krate::NAME,
                     format!("http://{addr}/graphql"),
