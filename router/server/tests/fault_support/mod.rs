@@ -106,6 +106,20 @@ pub fn recording_stock(seen: Arc<Mutex<Vec<HeaderMap>>>) -> Router {
     )
 }
 
+/// The supergraph SDL of the two-subgraph graph, with these subgraph addresses.
+pub fn compose(catalog_addr: SocketAddr, stock_addr: SocketAddr) -> String {
+    composition::compose(&[
+        composition::SubgraphSdl::new(
+            "catalog",
+            format!("http://{catalog_addr}/graphql"),
+            CATALOG_SDL,
+        ),
+        composition::SubgraphSdl::new("stock", format!("http://{stock_addr}/graphql"), STOCK_SDL),
+    ])
+    .unwrap_or_else(|d| panic!("composition failed:\n{}", composition::render(&d)))
+    .sdl
+}
+
 pub struct FaultStack {
     pub router: SocketAddr,
     pub state: Arc<RouterState>,
@@ -123,20 +137,8 @@ impl FaultStack {
         catalog_addr: SocketAddr,
         stock_addr: SocketAddr,
     ) -> FaultStack {
-        let composed = composition::compose(&[
-            composition::SubgraphSdl::new(
-                "catalog",
-                format!("http://{catalog_addr}/graphql"),
-                CATALOG_SDL,
-            ),
-            composition::SubgraphSdl::new(
-                "stock",
-                format!("http://{stock_addr}/graphql"),
-                STOCK_SDL,
-            ),
-        ])
-        .unwrap_or_else(|d| panic!("composition failed:\n{}", composition::render(&d)));
-        let supergraph = router::supergraph_source::parse(&composed.sdl, "faults")
+        let sdl = compose(catalog_addr, stock_addr);
+        let supergraph = router::supergraph_source::parse(&sdl, "faults")
             .expect("the composed supergraph loads");
         let config = ServerConfig {
             transport: TransportConfig {
