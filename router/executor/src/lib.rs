@@ -44,6 +44,7 @@ mod dedupe;
 mod entities;
 mod errors;
 mod leaf;
+mod locations;
 mod project;
 mod representation;
 pub mod response;
@@ -128,6 +129,18 @@ impl Executor {
                 transport,
             )
             .await;
+        // Only the document knows where fields are written: name them in our own errors.
+        let parsed = prepared.parsed();
+        for error in &mut response.errors {
+            if error.locations.is_empty()
+                && error.code() == Some(codes::RESPONSE_VALIDATION_FAILED)
+                && let Some(path) = &error.path
+                && let Some(location) =
+                    locations::locate(parsed.document(), parsed.operation(), path)
+            {
+                error.locations.push(location);
+            }
+        }
         if !request_errors.is_empty() {
             request_errors.append(&mut response.errors);
             response.errors = request_errors;

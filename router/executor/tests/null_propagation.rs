@@ -44,6 +44,10 @@ async fn a_null_in_a_non_null_field_nulls_the_nearest_nullable_ancestor() {
         response["errors"][0]["message"],
         "Cannot return null for non-nullable field Product.name"
     );
+    assert_eq!(
+        response["errors"][0]["locations"],
+        json!([{ "line": 1, "column": 27 }])
+    );
 }
 
 #[tokio::test]
@@ -123,6 +127,28 @@ async fn a_null_the_subgraph_already_reported_gets_no_second_error() {
             json!(["product", "name"]),
             json!("DOWNSTREAM_SERVICE_ERROR")
         )]
+    );
+}
+
+#[tokio::test]
+async fn errors_raised_by_the_router_locate_the_field_through_fragments() {
+    let h = harness("shop");
+    let subgraphs = Subgraphs::new().root(
+        "products",
+        json!({ "product": { "__typename": "Product", "upc": "1", "name": 7 } }),
+    );
+    let response = h
+        .run(
+            "query {\n  product(upc: \"1\") {\n    ...P\n  }\n}\nfragment P on Product {\n  label: name\n}",
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(response["data"], json!({ "product": null }));
+    assert_eq!(response["errors"][0]["path"], json!(["product", "label"]));
+    assert_eq!(
+        response["errors"][0]["locations"],
+        json!([{ "line": 7, "column": 3 }])
     );
 }
 
