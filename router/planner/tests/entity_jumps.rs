@@ -255,3 +255,40 @@ fn plans_error_for_field_behind_a_key_no_subgraph_can_provide() {
     cannot plan field Account.legacyNotes at path "invoices.@.account": subgraph "billing" does not resolve it, and no subgraph that does (legacy) has a resolvable key whose fields "billing" can provide
     "#);
 }
+
+#[test]
+fn plans_entity_jump_in_federation_v1_supergraph() {
+    // join v0.1 (`@core`, `@join__owner`): buyers lives in accounts, reached by the upc key.
+    insta::assert_snapshot!(plan("fed1", "{ topProducts { name buyers { username } } }"), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "products") {
+          {
+            topProducts {
+              name
+              __typename
+              upc
+            }
+          }
+        },
+        Flatten(path: "topProducts.@") {
+          Fetch(service: "accounts") {
+            {
+              ... on Product {
+                __typename
+                upc
+              }
+            } =>
+            {
+              ... on Product {
+                buyers {
+                  username
+                }
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+}
