@@ -3,6 +3,7 @@
 //! `cargo run --release`, then open the printed playground URL; Ctrl-C stops everything.
 
 use std::future::Future;
+use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::pin::Pin;
 use std::sync::Arc;
@@ -177,11 +178,11 @@ async fn main() -> Result<()> {
             .await
             .context("the router failed")
     });
-    println!();
-    println!("  Playground: http://{addr}/");
-    println!("  GraphQL:    http://{addr}/graphql");
-    println!("  Ctrl-C stops everything.");
-    println!();
+    // Not println!: a closed stdout must not bring the stack down.
+    let _ = writeln!(
+        std::io::stdout(),
+        "\n  Playground: http://{addr}/\n  GraphQL:    http://{addr}/graphql\n  Ctrl-C stops everything.\n"
+    );
 
     // Stop on Ctrl-C / SIGTERM, or as soon as any server fails.
     let outcome = tokio::select! {

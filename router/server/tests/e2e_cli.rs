@@ -42,10 +42,9 @@ async fn serve_uses_overridden_urls_reports_health_and_stops_on_sigterm() {
     let stdout = child.stdout.take().expect("stdout");
     let (lines, received) = mpsc::channel();
     std::thread::spawn(move || {
+        // Keep reading after the receiver is gone: a closed pipe would fail the server's writes.
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if lines.send(line).is_err() {
-                break;
-            }
+            let _ = lines.send(line);
         }
     });
     let addr = loop {
