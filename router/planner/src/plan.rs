@@ -99,6 +99,9 @@ pub struct FetchNode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum Selection {
+    /// The representation gets `name`; its value is read from the entity's `alias` key when
+    /// there is one (a key or required field fetched as `<name>__internal` because the client
+    /// uses the name `<name>` for another field there), else from `name`.
     Field {
         name: String,
         #[serde(skip_serializing_if = "Option::is_none", default)]

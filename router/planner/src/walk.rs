@@ -29,6 +29,38 @@ pub(crate) struct Walker<'a> {
     /// For the selection set being planned: how many of its fields each subgraph resolves, so
     /// a jump goes where the most siblings can follow.
     preference: Vec<(GraphId, usize)>,
+    /// The client's selection set of the object being planned: internal fields whose response
+    /// name it uses for something else get an alias (see [`internal_alias`]).
+    client_set: Option<&'a SelectionSet>,
+}
+
+/// Alias for a key or required field whose name the client uses for another field at the same
+/// place: the representation reads it from there (`requires` selections carry the alias).
+pub(crate) fn internal_alias(
+    client_set: Option<&SelectionSet>,
+    name: &str,
+    arguments: &[Node<apollo_compiler::ast::Argument>],
+) -> Option<Name> {
+    fn clashes(
+        set: &SelectionSet,
+        name: &str,
+        arguments: &[Node<apollo_compiler::ast::Argument>],
+    ) -> bool {
+        set.selections.iter().any(|selection| match selection {
+            Selection::Field(f) => {
+                f.response_key() == name && (f.name != name || f.arguments != arguments)
+            }
+            Selection::InlineFragment(fragment) => {
+                clashes(&fragment.selection_set, name, arguments)
+            }
+            Selection::FragmentSpread(_) => false,
+        })
+    }
+    if client_set.is_some_and(|set| clashes(set, name, arguments)) {
+        Name::new(&format!("{name}__internal")).ok()
+    } else {
+        None
+    }
 }
 
 #[derive(Clone, Default)]
@@ -39,6 +71,8 @@ pub(crate) struct Ctx<'a> {
     provided: Option<&'a SelectionSet>,
     /// Planning key fields: overridden fields that remain for keys count as resolvable.
     for_key: bool,
+    /// Planning fields only keys or `@requires` need (not asked by the client here).
+    internal: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -125,6 +159,7 @@ impl<'a> Walker<'a> {
             stage: 0,
             last_mutation_group: None,
             preference: Vec::new(),
+            client_set: None,
         }
     }
 
@@ -459,8 +494,17 @@ impl<'a> Walker<'a> {
         let in_graph = meta.graphs.get(&graph);
         let inner_type = meta.ty.inner_named_type().clone();
         let composite = sg.type_meta(&inner_type).is_some_and(|t| t.is_composite());
+        let alias = if ctx.internal && field.alias.is_none() {
+            internal_alias(self.client_set, &field.name, &field.arguments)
+        } else {
+            None
+        };
+        let response_key = alias
+            .clone()
+            .or(field.alias.clone())
+            .unwrap_or(field.name.clone());
         let index = self.sel_mut(group, cursor).add_field(FieldSel {
-            alias: field.alias.clone(),
+            alias: alias.or(field.alias.clone()),
             name: field.name.clone(),
             arguments: field.arguments.clone(),
             directives: field.directives.clone(),
@@ -473,7 +517,7 @@ impl<'a> Walker<'a> {
         }
         let inner = [cursor, &[index]].concat();
         let mut path = ctx.path.clone();
-        path.push(PathSegment::Field(field.response_key().to_string()));
+        path.push(PathSegment::Field(response_key.to_string()));
         path.extend(std::iter::repeat_n(PathSegment::List, list_depth(&meta.ty)));
         let child = Ctx {
             path,
@@ -486,11 +530,21 @@ impl<'a> Walker<'a> {
                     .map(|p| &p.selection_set),
             },
             for_key: ctx.for_key,
+            internal: ctx.internal,
         };
         if sg.type_meta(&inner_type).is_some_and(|t| t.is_abstract()) {
             self.add_typename(group, &inner);
         }
-        self.plan_set(group, &inner, &inner_type, &field.selection_set, &child)
+        // Below an internal field the client's selection is unknown here: no aliasing there.
+        let client_set = if ctx.internal {
+            None
+        } else {
+            Some(&field.selection_set)
+        };
+        let saved = std::mem::replace(&mut self.client_set, client_set);
+        let result = self.plan_set(group, &inner, &inner_type, &field.selection_set, &child);
+        self.client_set = saved;
+        result
     }
 
     fn plan_fragment(
@@ -752,6 +806,7 @@ impl<'a> Walker<'a> {
         self.add_typename(group, cursor);
         let key_ctx = Ctx {
             for_key: true,
+            internal: true,
             provided: None,
             ..ctx.clone()
         };
@@ -771,6 +826,7 @@ impl<'a> Walker<'a> {
             let saved = std::mem::take(&mut self.touched);
             let requires_ctx = Ctx {
                 for_key: false,
+                internal: true,
                 ..ctx.clone()
             };
             self.plan_set(
@@ -822,6 +878,7 @@ impl<'a> Walker<'a> {
             if let Some(required) = required {
                 add_plain(sg, sel, parent, required);
             }
+            alias_representation(sel, self.client_set);
         }
         if rewrite_typename {
             let rewrite = Rewrite::ValueSetter {
@@ -842,6 +899,7 @@ impl<'a> Walker<'a> {
             conditions: ctx.conditions.clone(),
             provided: None,
             for_key: false,
+            internal: ctx.internal,
         };
         match pending {
             Pending::Field(field) if field.name == "__typename" => {
@@ -865,6 +923,21 @@ impl<'a> Walker<'a> {
             Pending::Fragment(fragment) => {
                 self.add_typename(target, &[i]);
                 self.plan_fragment(target, &[i], selection_type, fragment, &inner_ctx)
+            }
+        }
+    }
+}
+
+/// Marks representation fields that were fetched under an internal alias.
+fn alias_representation(sel: &mut Sel, client_set: Option<&SelectionSet>) {
+    for item in &mut sel.items {
+        match item {
+            crate::selection::Item::Field(field) if field.alias.is_none() => {
+                field.alias = internal_alias(client_set, &field.name, &field.arguments);
+            }
+            crate::selection::Item::Field(_) => {}
+            crate::selection::Item::Fragment(fragment) => {
+                alias_representation(&mut fragment.sub, client_set)
             }
         }
     }

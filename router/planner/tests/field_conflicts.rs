@@ -44,3 +44,105 @@ fn plans_no_alias_for_same_field_under_distinct_object_types() {
     }
     "#);
 }
+
+#[test]
+fn plans_internal_alias_for_key_field_whose_name_the_client_uses() {
+    // The client calls `name` "upc": the key upc is fetched as `upc__internal` and the
+    // representation reads it from there.
+    insta::assert_snapshot!(plan("shop", r#"{ product(upc: "1") { upc: name inStock } }"#), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "products") {
+          {
+            product(upc: "1") {
+              upc: name
+              __typename
+              upc__internal: upc
+            }
+          }
+        },
+        Flatten(path: "product") {
+          Fetch(service: "inventory") {
+            {
+              ... on Product {
+                __typename
+                upc__internal: upc
+              }
+            } =>
+            {
+              ... on Product {
+                inStock
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+}
+
+#[test]
+fn plans_internal_alias_for_required_field_with_other_arguments() {
+    // shippingCost requires `price(currency: "USD")`; the client asks `price` in EUR.
+    let plan = common::plan_with(
+        &common::planner("requires"),
+        "{ products { price shippingCost } }",
+        &[],
+    );
+    insta::assert_snapshot!(plan.to_string(), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "products") {
+          {
+            products {
+              price
+              __typename
+              id
+              price__internal: price(currency: "USD")
+            }
+          }
+        },
+        Flatten(path: "products.@") {
+          Fetch(service: "inventory") {
+            {
+              ... on Product {
+                __typename
+                id
+                price__internal: price
+              }
+            } =>
+            {
+              ... on Product {
+                shippingCost
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+    let json = serde_json::to_value(&plan).expect("json");
+    insta::assert_json_snapshot!(json["node"]["nodes"][1]["node"]["requires"], @r#"
+    [
+      {
+        "kind": "InlineFragment",
+        "typeCondition": "Product",
+        "selections": [
+          {
+            "kind": "Field",
+            "name": "__typename"
+          },
+          {
+            "kind": "Field",
+            "name": "id"
+          },
+          {
+            "kind": "Field",
+            "name": "price",
+            "alias": "price__internal"
+          }
+        ]
+      }
+    ]
+    "#);
+}
