@@ -41,6 +41,15 @@ async fn allow_listed_headers_and_the_client_trace_reach_subgraphs() {
         headers.get("cookie").is_none(),
         "cookie is not allow-listed"
     );
+    let encodings = headers["accept-encoding"].to_str().expect("ascii");
+    assert!(
+        encodings.contains("gzip") && encodings.contains("br"),
+        "compressed answers are accepted: {encodings}"
+    );
+    assert_eq!(
+        headers["accept"],
+        "application/graphql-response+json, application/json;q=0.9"
+    );
     let sent = TraceParent::parse(headers["traceparent"].to_str().expect("ascii"))
         .expect("a valid traceparent");
     let client = TraceParent::parse(client_trace).expect("valid");
@@ -70,4 +79,58 @@ async fn a_trace_is_started_when_the_client_sends_none() {
         "one trace per request"
     );
     assert!(seen.iter().all(|h| h.get("x-user-id").is_none()));
+}
+
+/// A gzip member holding `data` in one stored (uncompressed) deflate block: valid gzip without
+/// a compression library.
+fn gzip_stored(data: &[u8]) -> Vec<u8> {
+    let mut crc: u32 = !0;
+    for &byte in data {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    let len = u16::try_from(data.len()).expect("small body");
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 0x01];
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&(!len).to_le_bytes());
+    out.extend_from_slice(data);
+    out.extend_from_slice(&(!crc).to_le_bytes());
+    out.extend_from_slice(&u32::try_from(data.len()).expect("small").to_le_bytes());
+    out
+}
+
+#[tokio::test]
+async fn gzip_answers_from_subgraphs_are_decoded() {
+    use axum::http::header::{CONTENT_ENCODING, CONTENT_TYPE};
+    let stock = spawn(axum::Router::new().route(
+        "/graphql",
+        axum::routing::post(
+            |axum::Json(body): axum::Json<serde_json::Value>| async move {
+                let plain = fault_support::stock_entities(&body).to_string();
+                (
+                    [
+                        (CONTENT_TYPE, "application/json"),
+                        (CONTENT_ENCODING, "gzip"),
+                    ],
+                    gzip_stored(plain.as_bytes()),
+                )
+            },
+        ),
+    ))
+    .await;
+    let stack = FaultStack::start(stock).await;
+    let body = stack.query("{ products { name stock } }").await;
+    assert_eq!(
+        body,
+        json!({ "data": { "products": [
+            { "name": "Apple", "stock": 10 },
+            { "name": "Pear", "stock": 20 }
+        ] } })
+    );
 }
