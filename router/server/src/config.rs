@@ -196,6 +196,73 @@ pub fn parse_duration(raw: &str) -> Result<Duration, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        serve: ServeArgs,
+    }
+
+    fn parse(args: &[&str]) -> ServeArgs {
+        Cli::try_parse_from(std::iter::once("router").chain(args.iter().copied()))
+            .expect("valid flags")
+            .serve
+    }
+
+    #[test]
+    fn defaults_listen_on_4000_and_forward_the_user_and_authorization() {
+        let args = parse(&[]);
+        assert_eq!(args.listen_addr().to_string(), "127.0.0.1:4000");
+        let config = args.server_config().expect("valid");
+        assert!(config.introspection && config.playground);
+        assert_eq!(config.max_body_bytes, 2 * 1024 * 1024);
+        assert_eq!(config.transport.default_timeout, Duration::from_secs(30));
+        assert_eq!(
+            config.transport.forward_headers,
+            ["x-user-id", "authorization"]
+        );
+    }
+
+    #[test]
+    fn flags_override_listen_address_timeouts_and_headers() {
+        let args = parse(&[
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "5000",
+            "--listen",
+            "127.0.0.1:0",
+            "--subgraph-timeout",
+            "2s",
+            "--subgraph-timeout-for",
+            "products=250ms",
+            "--forward-header",
+            "X-Tenant",
+            "--no-introspection",
+            "--playground-assets-url",
+            "http://assets.local/",
+        ]);
+        assert_eq!(args.listen_addr().to_string(), "127.0.0.1:0");
+        let config = args.server_config().expect("valid");
+        assert!(!config.introspection);
+        assert_eq!(config.playground_assets_url, "http://assets.local");
+        assert_eq!(config.transport.default_timeout, Duration::from_secs(2));
+        assert_eq!(
+            config.transport.timeouts.get("products"),
+            Some(&Duration::from_millis(250))
+        );
+        assert_eq!(config.transport.forward_headers, ["x-tenant"]);
+    }
+
+    #[test]
+    fn a_bad_per_subgraph_timeout_is_refused() {
+        let args = parse(&["--subgraph-timeout-for", "products"]);
+        assert!(matches!(
+            args.server_config(),
+            Err(crate::ServerError::InvalidTimeoutFlag(_))
+        ));
+    }
 
     #[test]
     fn durations_accept_units_and_bare_seconds() {

@@ -95,6 +95,73 @@ pub fn apply_overrides(
 mod tests {
     use super::*;
 
+    const SUPERGRAPH: &str = r#"
+schema
+  @link(url: "https://specs.apollo.dev/link/v1.0")
+  @link(url: "https://specs.apollo.dev/join/v0.3", for: EXECUTION)
+{
+  query: Query
+}
+directive @join__enumValue(graph: join__Graph!) repeatable on ENUM_VALUE
+directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
+directive @join__graph(name: String!, url: String!) on ENUM_VALUE
+directive @join__implements(graph: join__Graph!, interface: String!) repeatable on OBJECT | INTERFACE
+directive @join__type(graph: join__Graph!, key: join__FieldSet, extension: Boolean! = false, resolvable: Boolean! = true, isInterfaceObject: Boolean! = false) repeatable on OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT | SCALAR
+directive @join__unionMember(graph: join__Graph!, member: String!) repeatable on UNION
+directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA
+scalar join__FieldSet
+scalar link__Import
+enum join__Graph {
+  A @join__graph(name: "a", url: "http://a.local/graphql")
+  B @join__graph(name: "b", url: "")
+}
+enum link__Purpose { SECURITY EXECUTION }
+type Query @join__type(graph: A) @join__type(graph: B) {
+  a: Int @join__field(graph: A)
+  b: Int @join__field(graph: B)
+}
+"#;
+
+    #[test]
+    fn flags_win_over_the_environment_which_wins_over_the_file() {
+        let mut supergraph = parse(SUPERGRAPH, "test").expect("valid supergraph");
+        let env = |name: &str| match name {
+            "SUBGRAPH_A_URL" => Some("http://from-env/graphql".to_owned()),
+            "SUBGRAPH_B_URL" => Some("http://b-from-env/graphql".to_owned()),
+            _ => None,
+        };
+        apply_overrides(
+            &mut supergraph,
+            env,
+            &["a=http://from-flag/graphql".to_owned()],
+        )
+        .expect("valid overrides");
+        let urls: Vec<_> = supergraph.subgraphs.iter().map(|s| s.url.clone()).collect();
+        assert_eq!(
+            urls,
+            [
+                Some("http://from-flag/graphql".to_owned()),
+                Some("http://b-from-env/graphql".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_unknown_and_invalid_urls_are_refused() {
+        let mut supergraph = parse(SUPERGRAPH, "test").expect("valid supergraph");
+        let missing = apply_overrides(&mut supergraph, |_| None, &[]).expect_err("b has no URL");
+        assert!(missing.to_string().contains("SUBGRAPH_B_URL"), "{missing}");
+        let unknown = apply_overrides(&mut supergraph, |_| None, &["c=http://x".to_owned()])
+            .expect_err("no subgraph c");
+        assert!(unknown.to_string().contains("it has: a, b"), "{unknown}");
+        let invalid = apply_overrides(&mut supergraph, |_| None, &["b=ftp://x".to_owned()])
+            .expect_err("not http");
+        assert!(
+            invalid.to_string().contains("only http and https"),
+            "{invalid}"
+        );
+    }
+
     #[test]
     fn env_var_names_are_upper_case_with_underscores() {
         assert_eq!(env_var_for("products"), "SUBGRAPH_PRODUCTS_URL");
