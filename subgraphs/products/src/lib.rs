@@ -1,1 +1,69 @@
-//! The products subgraph (being built).
+//! The products subgraph: the catalogue. `Product` (keys `id` and `sku`), paginated listings,
+//! top sellers and search (a `SearchResult` union of products and category matches).
+//!
+//! Layout: `entity` (sea-orm), `migration`, `seed`, `service` (all SQL), `graphql` (schema,
+//! resolvers, dataloaders).
+
+use async_graphql::{EmptyMutation, EmptySubscription, SDLExportOptions, Schema, SchemaBuilder};
+use sea_orm::DatabaseConnection;
+use sea_orm_migration::MigratorTrait;
+use subgraph_kit::seed::SeedSize;
+
+pub mod entity;
+mod error;
+pub mod graphql;
+pub mod migration;
+pub mod seed;
+pub mod service;
+
+pub use error::Error;
+pub use graphql::Query;
+
+pub const NAME: &str = "products";
+pub const DEFAULT_PORT: u16 = 4002;
+
+/// The schema type this service serves.
+pub type ProductsSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+
+/// The federated schema, without per-request data (see [`app`]).
+pub fn schema_builder() -> SchemaBuilder<Query, EmptyMutation, EmptySubscription> {
+    Schema::build(Query, EmptyMutation, EmptySubscription)
+        .enable_federation()
+        .register_output_type::<graphql::Node>()
+}
+
+/// The Federation v2 SDL, exactly as `_service { sdl }` returns it.
+pub fn sdl() -> String {
+    // The same options async-graphql uses to answer `_service`, so the two never drift.
+    schema_builder()
+        .finish()
+        .sdl_with_options(SDLExportOptions::new().federation().compose_directive())
+}
+
+/// Migrates the database, then seeds it when it is empty.
+pub async fn setup(db: &DatabaseConnection, size: SeedSize) -> Result<(), Error> {
+    migration::Migrator::up(db, None)
+        .await
+        .map_err(Error::Migrate)?;
+    let started = std::time::Instant::now();
+    let inserted = seed::seed(db, size).await.map_err(Error::Seed)?;
+    if inserted > 0 {
+        tracing::info!(
+            service = NAME,
+            products = inserted,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "seeded"
+        );
+    }
+    Ok(())
+}
+
+/// The whole HTTP service: `POST /graphql`, `GET /health`, `GET /ready`.
+pub fn app(db: DatabaseConnection) -> axum::Router {
+    let schema = schema_builder().data(db.clone()).finish();
+    let loader_db = db.clone();
+    let hook: subgraph_kit::http::RequestHook = std::sync::Arc::new(move |request| {
+        request.data(graphql::loaders::Loaders::new(loader_db.clone()))
+    });
+    subgraph_kit::http::service_router(schema, db, hook)
+}
