@@ -1,21 +1,20 @@
 //! Stage 5: run the plan's fetches against the subgraphs and shape the response for the
 //! client's operation (the executor also places the introspection answer).
 
-use axum::http::HeaderMap;
 use executor::{ExecutionRequest, Response};
 use operation::{IntrospectionResponse, PreparedOperation};
 use planner::QueryPlan;
 
 use crate::state::RouterState;
+use crate::transport::RequestTransport;
 
 pub async fn execute(
     state: &RouterState,
     prepared: &PreparedOperation,
     plan: &QueryPlan,
     introspection: Option<&IntrospectionResponse>,
-    client_headers: &HeaderMap,
+    transport: &RequestTransport,
 ) -> Response {
-    let transport = state.http.for_request(client_headers);
     tracing::debug!(traceparent = %transport.trace(), "executing");
     state
         .executor
@@ -26,7 +25,7 @@ pub async fn execute(
                 variables: prepared.variables(),
                 introspection,
             },
-            &transport,
+            transport,
         )
         .await
 }

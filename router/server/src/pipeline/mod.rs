@@ -21,6 +21,7 @@ use serde_json::{Map, Value, json};
 use tracing::Instrument;
 
 use crate::state::RouterState;
+use crate::transport::RequestTransport;
 
 /// A GraphQL-over-HTTP request's parameters.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -104,13 +105,16 @@ pub async fn run(
     request: GraphQLRequest,
     context: &RequestContext,
 ) -> Result<Value, RequestError> {
+    // Made first so that every log line of the request carries its trace id.
+    let transport = state.http.for_request(&context.headers);
     let span = tracing::info_span!(
         "graphql_request",
         operation_name = request.operation_name.as_deref().unwrap_or(""),
         method = ?context.method,
+        trace_id = %transport.trace().trace_id_hex(),
     );
     async move {
-        let result = run_stages(state, &request, context).await;
+        let result = run_stages(state, &request, context, &transport).await;
         if let Err(error) = &result {
             tracing::info!(status = error.status.as_u16(), errors = ?error.errors, "request refused");
         }
@@ -124,6 +128,7 @@ async fn run_stages(
     state: &RouterState,
     request: &GraphQLRequest,
     context: &RequestContext,
+    transport: &RequestTransport,
 ) -> Result<Value, RequestError> {
     let parsed = parse::parse(state, request, context.method)?;
     let prepared = prepare::prepare(state, &parsed, &request.variables)?;
@@ -136,13 +141,7 @@ async fn run_stages(
         let labels = plan::enabled_override_labels(state);
         plan::plan(state, &operation, &labels)?
     };
-    let response = execute::execute(
-        state,
-        &prepared,
-        &plan,
-        introspection.as_ref(),
-        &context.headers,
-    )
-    .await;
+    let response =
+        execute::execute(state, &prepared, &plan, introspection.as_ref(), transport).await;
     respond::respond(response, context.want_plan.then_some(&*plan))
 }
