@@ -62,8 +62,9 @@ pub struct ServeArgs {
     #[arg(long)]
     pub no_playground: bool,
 
-    /// Where the playground loads graphiql, react and react-dom from (`<url>/graphiql@3/...`);
-    /// point it at a self-hosted copy to work offline.
+    /// Where the playground loads graphiql, react and react-dom from, in unpkg's layout
+    /// (`<url>/graphiql@3.8.3/graphiql.min.js`, `<url>/react@18.3.1/umd/...`); point it at a
+    /// self-hosted copy to work offline.
     #[arg(long, env = "PLAYGROUND_ASSETS_URL", default_value = DEFAULT_PLAYGROUND_ASSETS_URL)]
     pub playground_assets_url: String,
 
