@@ -2,6 +2,13 @@
 //!
 //! Adds `User.cart` and `User.orders` to the users service's `User`, refers to `Product` by id
 //! only, and owns `Cart` and `Order`. Mutations act on the signed-in user (`x-user-id`).
+//!
+//! - `User.cart` / `Query.cart` is null until the user's first cart mutation creates the cart;
+//!   from then on the cart (and its id) stays, possibly empty after `clearCart` or `checkout`.
+//! - Concurrency: every mutation is one write transaction (`BEGIN IMMEDIATE` on SQLite) that
+//!   first upserts the user's cart row, which serialises one user's mutations on PostgreSQL too;
+//!   quantities are added by an atomic `ON CONFLICT (cart_id, product_id) DO UPDATE`. See
+//!   [`service::carts`] and [`service::checkout`].
 
 pub mod entity;
 pub mod graphql;
