@@ -160,18 +160,13 @@ async fn fragments_aliases_skip_and_include_shape_the_response() {
         .query(query, json!({ "withStock": true, "skipPrice": false }))
         .await;
     assert_eq!(
-        with_stock["data"]["first"],
-        json!({ "title": "Classic Terracotta Watering Can", "price": 1899, "inStock": true,
-                "stock": with_stock["data"]["first"]["stock"] })
-    );
-    assert!(
-        with_stock["data"]["first"]["stock"].is_i64(),
-        "{with_stock:#}"
-    );
-    assert_eq!(
-        with_stock["data"]["second"],
-        json!({ "title": "Portable Matte-Black Camera", "price": 69999, "inStock": true,
-                "owner": "Product" })
+        with_stock,
+        json!({ "data": {
+            "first": { "title": "Classic Terracotta Watering Can", "price": 1899, "inStock": true,
+                       "stock": 47 },
+            "second": { "title": "Portable Matte-Black Camera", "price": 69999, "inStock": true,
+                        "owner": "Product" }
+        } })
     );
     let without = stack
         .query(query, json!({ "withStock": false, "skipPrice": true }))
@@ -212,17 +207,10 @@ async fn abstract_types_resolve_by_typename_union_and_interface() {
         json!([{ "__typename": "Product", "id": "11",
                  "name": "Portable Matte-Black Camera", "inStock": true }])
     );
-    let books = &body["data"]["books"][0];
-    assert_eq!(books["__typename"], "CategoryMatch", "{body:#}");
-    assert_eq!(books["category"], "BOOKS");
-    assert!(
-        books["productCount"].as_i64().is_some_and(|n| n > 0),
-        "{body:#}"
-    );
     assert_eq!(
-        books.as_object().map(|o| o.len()),
-        Some(3),
-        "no `id` on CategoryMatch"
+        body["data"]["books"],
+        json!([{ "__typename": "CategoryMatch", "category": "BOOKS", "productCount": 8 }]),
+        "no `id`: CategoryMatch is not a Node"
     );
 }
 
