@@ -14,6 +14,8 @@ RUN --mount=type=cache,id=shop-cargo-registry,target=/usr/local/cargo/registry,s
     && install -D -m 0755 target/release/router /out/router
 
 FROM debian:bookworm-slim AS runtime
+LABEL org.opencontainers.image.title="router" \
+      org.opencontainers.image.description="The shop federation router"
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home app
 COPY --from=builder /out/router /usr/local/bin/router

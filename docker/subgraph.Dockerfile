@@ -15,7 +15,9 @@ ARG SERVICE
 RUN --mount=type=cache,id=shop-cargo-registry,target=/usr/local/cargo/registry,sharing=locked \
     --mount=type=cache,id=shop-cargo-git,target=/usr/local/cargo/git,sharing=locked \
     --mount=type=cache,id=shop-target,target=/src/target,sharing=locked \
-    test -n "${SERVICE}" && test -f "subgraphs/${SERVICE}/src/main.rs" \
+    if [ ! -f "subgraphs/${SERVICE:-}/src/main.rs" ]; then \
+      echo "build arg SERVICE must name a subgraph under subgraphs/ (got '${SERVICE:-}')" >&2; exit 1; \
+    fi \
     && cargo build --locked --release -p "${SERVICE}" --bin "${SERVICE}" \
     && install -D -m 0755 "target/release/${SERVICE}" /out/service
 
@@ -25,7 +27,9 @@ ARG PORT
 # No packages installed: the binaries link only glibc (TLS is rustls, SQLite is bundled) and the
 # health probe is a bash script. A fixed numeric uid/gid (10001) lets an orchestrator verify
 # "runs as non-root" and lets a volume be chowned before the first start.
-RUN test -n "${PORT}" \
+LABEL org.opencontainers.image.title="${SERVICE}" \
+      org.opencontainers.image.description="The ${SERVICE} subgraph of the shop federation"
+RUN if [ -z "${PORT:-}" ]; then echo "build arg PORT is required" >&2; exit 1; fi \
     && groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home app \
     && mkdir -p /app/data \

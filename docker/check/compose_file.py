@@ -3,6 +3,7 @@ duplicate keys refused), then `${VAR}` interpolation, then the Compose Specifica
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -148,12 +149,17 @@ def _lookup(name: str, env: Mapping[str, str], report) -> str:
     return env[name]
 
 
-def schema_problems(doc: dict, file: str) -> list[str]:
-    """Every place where `doc` breaks the Compose Specification."""
+@functools.cache
+def _validator():
     schema = json.loads(SCHEMA_PATH.read_text())
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
-    validator = validator_class(schema)
+    return validator_class(schema)
+
+
+def schema_problems(doc: dict, file: str) -> list[str]:
+    """Every place where `doc` breaks the Compose Specification."""
+    validator = _validator()
     found = []
     for error in sorted(validator.iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path]):
         # For oneOf/anyOf the most specific sub-error says what is actually wrong.
