@@ -46,6 +46,7 @@ def main(repo: Path) -> int:
                 crossrefs.check_scale(crossrefs.Ctx(repo, name, docs[name], problems), base)
         print(f"cross-references: {len(base.services)} services, subgraphs {', '.join(subgraphs)}")
 
+    problems = list(dict.fromkeys(problems))  # one line per problem, in the order found
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if problems:
