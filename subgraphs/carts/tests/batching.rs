@@ -20,10 +20,10 @@ async fn user_carts_and_orders_load_in_one_statement_per_level() {
         service.counter.reset();
         let response = service
             .client
-            .query(query, json!({ "r": representations("User", 1..=12) }))
+            .query(query, json!({ "r": representations("User", 1..=300) }))
             .await;
         let entities = data(&response)["_entities"].as_array().unwrap().clone();
-        assert_eq!(entities.len(), 12);
+        assert_eq!(entities.len(), 300);
         let carts = entities.iter().filter(|e| !e["cart"].is_null()).count();
         let orders: usize = entities
             .iter()

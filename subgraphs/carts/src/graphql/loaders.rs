@@ -16,6 +16,10 @@ use crate::{
 
 pub type Loaded<V> = Result<V, Arc<DbErr>>;
 
+/// Keys per statement. The crate's default (200) would split a larger `_entities` call; 1,000
+/// ids stay far below SQLite's and PostgreSQL's bound-parameter limits.
+pub const MAX_BATCH: usize = 1_000;
+
 /// Everything a request needs to read: the connection and one loader per batched lookup.
 pub struct Loaders {
     pub db: DatabaseConnection,
@@ -30,12 +34,12 @@ pub struct Loaders {
 impl Loaders {
     pub fn new(db: DatabaseConnection) -> Self {
         Loaders {
-            cart_by_id: Loader::new(CartById(db.clone())),
-            cart_by_user: Loader::new(CartByUser(db.clone())),
-            cart_items: Loader::new(CartItems(db.clone())),
-            order_by_id: Loader::new(OrderById(db.clone())),
-            orders_by_user: Loader::new(RecentOrders(db.clone())),
-            order_items: Loader::new(OrderItems(db.clone())),
+            cart_by_id: Loader::new(CartById(db.clone())).with_max_batch_size(MAX_BATCH),
+            cart_by_user: Loader::new(CartByUser(db.clone())).with_max_batch_size(MAX_BATCH),
+            cart_items: Loader::new(CartItems(db.clone())).with_max_batch_size(MAX_BATCH),
+            order_by_id: Loader::new(OrderById(db.clone())).with_max_batch_size(MAX_BATCH),
+            orders_by_user: Loader::new(RecentOrders(db.clone())).with_max_batch_size(MAX_BATCH),
+            order_items: Loader::new(OrderItems(db.clone())).with_max_batch_size(MAX_BATCH),
             db,
         }
     }
