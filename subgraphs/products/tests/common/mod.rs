@@ -16,6 +16,11 @@ pub struct Running {
 }
 
 impl Running {
+    /// The service's database (shared with the running app).
+    pub fn db(&self) -> &sea_orm::DatabaseConnection {
+        &self.database.db
+    }
+
     pub async fn cleanup(self) {
         self.database.cleanup().await;
     }
