@@ -84,7 +84,14 @@ pub(crate) async fn fetch<'a>(
         }
     };
 
-    let forwarded = map_errors(&response.errors, fetch, &targets, count, &error_path);
+    let forwarded = map_errors(
+        &response.errors,
+        fetch,
+        &targets,
+        entities.as_deref(),
+        count,
+        &error_path,
+    );
     let mut state = run.lock();
     state.errors.extend(forwarded);
     let Some(mut entities) = entities else {
@@ -222,46 +229,124 @@ fn concrete_prefix(path: &[&PathSegment]) -> Option<Vec<PathElement>> {
 }
 
 /// Errors at `_entities.i.rest` belong to every object that shared representation `i`.
+///
+/// Errors at `_entities.rest` without an index (what async-graphql 7 reports) are placed so
+/// that they are never dropped, duplicated or put on an entity they are not about: with one
+/// representation, on it; else on the representations whose answer is null or missing at
+/// `rest` (the ones that failed) when only one failed or every such error says the same; else
+/// once at the flatten path (the path up to its first list), as Apollo Router does for entity
+/// errors it cannot place.
 fn map_errors(
     errors: &[Value],
     fetch: &FetchNode,
     targets: &[(Vec<Elem<'_>>, usize)],
+    entities: Option<&[Value]>,
     count: usize,
     fallback: &Option<Vec<PathElement>>,
 ) -> Vec<GraphQLError> {
+    let service = fetch.service_name.as_str();
     let mut out = Vec::with_capacity(errors.len());
     let mut owners: Option<Vec<Vec<usize>>> = None;
+    let mut owners_of = |index: usize| -> Vec<usize> {
+        owners
+            .get_or_insert_with(|| {
+                let mut owners = vec![Vec::new(); count];
+                for (t, (_, i)) in targets.iter().enumerate() {
+                    owners[*i].push(t);
+                }
+                owners
+            })
+            .get(index)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let at = |error: &Value, t: usize, rest: &[PathElement]| {
+        let mut path = tree::to_owned_path(&targets[t].0);
+        path.extend(rest.iter().cloned());
+        errors::forward(error, service, Some(path))
+    };
+    let mut unindexed: Vec<(&Value, Vec<PathElement>)> = Vec::new();
     for error in errors {
-        let entity_path = error
+        let path = error
             .get("path")
             .and_then(Value::as_array)
-            .and_then(|p| errors::json_path(p))
-            .and_then(|p| match p.as_slice() {
-                [PathElement::Key(root), PathElement::Index(i), ..]
-                    if root == "_entities" && *i < count =>
-                {
-                    Some((*i, p[2..].to_vec()))
+            .and_then(|p| errors::json_path(p));
+        match path.as_deref() {
+            Some([PathElement::Key(root), PathElement::Index(i), rest @ ..])
+                if root == "_entities" && *i < count =>
+            {
+                let mut rest = rest.to_vec();
+                errors::rename_keys(&mut rest, &fetch.output_rewrites);
+                for t in owners_of(*i) {
+                    out.push(at(error, t, &rest));
                 }
-                _ => None,
-            });
-        let service = fetch.service_name.as_str();
-        let Some((index, mut rest)) = entity_path else {
-            out.push(errors::forward(error, service, fallback.clone()));
-            continue;
-        };
-        errors::rename_keys(&mut rest, &fetch.output_rewrites);
-        let owners = owners.get_or_insert_with(|| {
-            let mut owners = vec![Vec::new(); count];
-            for (t, (_, i)) in targets.iter().enumerate() {
-                owners[*i].push(t);
             }
-            owners
-        });
-        for &t in &owners[index] {
-            let mut path = tree::to_owned_path(&targets[t].0);
-            path.extend(rest.iter().cloned());
-            out.push(errors::forward(error, service, Some(path)));
+            Some([PathElement::Key(root), rest @ ..])
+                if root == "_entities" && !matches!(rest.first(), Some(PathElement::Index(_))) =>
+            {
+                unindexed.push((error, rest.to_vec()));
+            }
+            _ => out.push(errors::forward(error, service, fallback.clone())),
         }
     }
+    let mut placed: Vec<GraphQLError> = Vec::new();
+    for (error, rest) in &unindexed {
+        let failed: Vec<usize> = if count == 1 {
+            vec![0]
+        } else {
+            entities
+                .map(|entities| {
+                    (0..count)
+                        .filter(|&i| entities.get(i).is_some_and(|e| missing_at(e, rest)))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let message = |e: &Value| e.get("message").cloned();
+        let one_story = unindexed
+            .iter()
+            .filter(|(_, r)| r == rest)
+            .all(|(other, _)| message(other) == message(error));
+        let mut renamed = rest.clone();
+        errors::rename_keys(&mut renamed, &fetch.output_rewrites);
+        let candidates: Vec<GraphQLError> =
+            if !failed.is_empty() && (failed.len() == 1 || one_story) {
+                failed
+                    .iter()
+                    .flat_map(|&i| owners_of(i))
+                    .map(|t| at(error, t, &renamed))
+                    .collect()
+            } else {
+                vec![errors::forward(error, service, fallback.clone())]
+            };
+        // The same error once per entity is what a subgraph sends for several failures.
+        for candidate in candidates {
+            if !placed.contains(&candidate) {
+                placed.push(candidate);
+            }
+        }
+    }
+    out.extend(placed);
     out
+}
+
+/// Whether `entity` (an `_entities` answer, in subgraph keys) is null at `rest` or above it:
+/// where a failed field leaves its mark. An absent key is no such mark.
+fn missing_at(entity: &Value, rest: &[PathElement]) -> bool {
+    let mut value = entity;
+    for element in rest {
+        value = match (element, value) {
+            (_, Value::Null) => return true,
+            (PathElement::Key(key), Value::Object(object)) => match object.get(key) {
+                Some(next) => next,
+                None => return false,
+            },
+            (PathElement::Index(i), Value::Array(items)) => match items.get(*i) {
+                Some(next) => next,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    value.is_null()
 }

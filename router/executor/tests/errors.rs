@@ -312,3 +312,155 @@ fn request_errors_have_no_data_entry() {
                              "extensions": { "code": "GRAPHQL_VALIDATION_FAILED" } }] })
     );
 }
+
+// async-graphql 7 reports errors inside `_entities` without the list index:
+// `["_entities", "discount"]` instead of `["_entities", 1, "discount"]`.
+
+fn discounts(
+    answers: Vec<Value>,
+    errors: Value,
+) -> impl Fn(&common::Recorded) -> Result<executor::SubgraphResponse, FetchError> {
+    move |request| {
+        assert_eq!(request.representations().len(), answers.len());
+        Ok(body(
+            json!({ "data": { "_entities": answers }, "errors": errors }),
+        ))
+    }
+}
+
+fn error_at(message: &str, path: Value) -> Value {
+    json!({ "message": message, "path": path,
+            "extensions": { "code": "DOWNSTREAM_SERVICE_ERROR", "serviceName": "prices" } })
+}
+
+#[tokio::test]
+async fn unindexed_entity_error_with_one_representation_goes_to_each_of_its_paths() {
+    let h = harness("lists");
+    let subgraphs = Subgraphs::new()
+        .root("catalog", shelf(&["1", "1"]))
+        .entities_with(
+            "prices",
+            discounts(
+                vec![json!({ "__typename": "Product", "discount": null })],
+                json!([{ "message": "no discount", "path": ["_entities", "discount"] }]),
+            ),
+        );
+    let response = h
+        .run("{ shelves { name discount } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "shelves": [[
+                { "name": "N1", "discount": null },
+                { "name": "N1", "discount": null },
+            ]] },
+            "errors": [
+                error_at("no discount", json!(["shelves", 0, 0, "discount"])),
+                error_at("no discount", json!(["shelves", 0, 1, "discount"])),
+            ],
+        })
+    );
+}
+
+#[tokio::test]
+async fn unindexed_entity_error_goes_to_the_one_representation_whose_field_is_null() {
+    let h = harness("lists");
+    let subgraphs = Subgraphs::new()
+        .root("catalog", shelf(&["1", "2", "3"]))
+        .entities_with(
+            "prices",
+            discounts(
+                vec![
+                    json!({ "__typename": "Product", "discount": 5 }),
+                    json!({ "__typename": "Product", "discount": null }),
+                    json!({ "__typename": "Product", "discount": 7 }),
+                ],
+                json!([{ "message": "no discount for 2", "path": ["_entities", "discount"] }]),
+            ),
+        );
+    let response = h
+        .run("{ shelves { name discount } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "shelves": [[
+                { "name": "N1", "discount": 5 },
+                { "name": "N2", "discount": null },
+                { "name": "N3", "discount": 7 },
+            ]] },
+            "errors": [error_at("no discount for 2", json!(["shelves", 0, 1, "discount"]))],
+        })
+    );
+}
+
+#[tokio::test]
+async fn identical_unindexed_entity_errors_go_once_to_each_failed_representation() {
+    let h = harness("lists");
+    let unavailable = json!({ "message": "unavailable", "path": ["_entities", "discount"] });
+    let subgraphs = Subgraphs::new()
+        .root("catalog", shelf(&["1", "2", "3"]))
+        .entities_with(
+            "prices",
+            discounts(
+                vec![
+                    json!({ "__typename": "Product", "discount": null }),
+                    json!({ "__typename": "Product", "discount": 6 }),
+                    json!(null),
+                ],
+                json!([unavailable, unavailable]),
+            ),
+        );
+    let response = h
+        .run("{ shelves { discount } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "shelves": [[{ "discount": null }, { "discount": 6 }, { "discount": null }]] },
+            "errors": [
+                error_at("unavailable", json!(["shelves", 0, 0, "discount"])),
+                error_at("unavailable", json!(["shelves", 0, 2, "discount"])),
+            ],
+        })
+    );
+}
+
+#[tokio::test]
+async fn unindexed_entity_errors_that_cannot_be_placed_go_once_to_the_flatten_path() {
+    let h = harness("lists");
+    let subgraphs = Subgraphs::new()
+        .root("catalog", shelf(&["1", "2", "3"]))
+        .entities_with(
+            "prices",
+            discounts(
+                vec![
+                    json!({ "__typename": "Product", "discount": null }),
+                    json!({ "__typename": "Product", "discount": null }),
+                    json!({ "__typename": "Product", "discount": 7 }),
+                ],
+                // Two failures, two different messages: which is whose cannot be told.
+                json!([
+                    { "message": "no discount for 1", "path": ["_entities", "discount"] },
+                    { "message": "no discount for 2", "path": ["_entities", "discount"] },
+                    // No entity is null at `price`: nothing to attach it to.
+                    { "message": "price lookup slow", "path": ["_entities", "price"] },
+                ]),
+            ),
+        );
+    let response = h
+        .run("{ shelves { discount } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "shelves": [[{ "discount": null }, { "discount": null }, { "discount": 7 }]] },
+            "errors": [
+                error_at("no discount for 1", json!(["shelves"])),
+                error_at("no discount for 2", json!(["shelves"])),
+                error_at("price lookup slow", json!(["shelves"])),
+            ],
+        })
+    );
+}
