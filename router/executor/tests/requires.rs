@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Subgraphs, harness, key};
+use common::{Subgraphs, body, harness, key};
 use serde_json::json;
 
 fn products() -> serde_json::Value {
@@ -72,4 +72,99 @@ async fn chained_requires_run_in_sequence_with_each_answer_in_the_next_represent
         .map(|r| r.service.clone())
         .collect();
     assert_eq!(order, ["products", "inventory", "shipping"]);
+}
+
+/// Answers the products root query as a subgraph would: each field under the response key the
+/// query gives it, `price` in the currency it asks (EUR by default: 100; USD: 110), so an answer
+/// read from the wrong key shows.
+fn products_answering_the_query(request: &common::Recorded) -> serde_json::Value {
+    use apollo_compiler::ast::{Definition, Selection, Value};
+    let document =
+        apollo_compiler::ast::Document::parse(&request.query, "q.graphql").expect("valid query");
+    let Some(Definition::OperationDefinition(operation)) = document.definitions.first() else {
+        panic!("one operation: {}", request.query);
+    };
+    let mut product = serde_json::Map::new();
+    for selection in &operation.selection_set {
+        let Selection::Field(products) = selection else {
+            continue;
+        };
+        for selection in &products.selection_set {
+            let Selection::Field(field) = selection else {
+                panic!("flat selection expected: {}", request.query);
+            };
+            let key = field.alias.as_ref().unwrap_or(&field.name).to_string();
+            let value = match field.name.as_str() {
+                "__typename" => json!("Product"),
+                "id" => json!("1"),
+                "name" => json!("Desk"),
+                "price" => {
+                    let usd = field.arguments.iter().any(|a| {
+                        a.name == "currency" && matches!(&*a.value, Value::String(c) if c == "USD")
+                    });
+                    json!(if usd { 110 } else { 100 })
+                }
+                other => panic!("unexpected field {other}: {}", request.query),
+            };
+            product.insert(key, value);
+        }
+    }
+    json!({ "products": [product] })
+}
+
+fn priced_subgraphs() -> Subgraphs {
+    Subgraphs::new()
+        .root_with("products", |request| {
+            Ok(body(json!({ "data": products_answering_the_query(request) })))
+        })
+        .entities("inventory", |rep| {
+            json!({ "__typename": "Product", "shippingCost": rep["price"].as_i64().unwrap_or(0) / 10 })
+        })
+        .entities("shipping", |rep| {
+            json!({ "__typename": "Product", "insuranceCost": rep["shippingCost"].as_i64().unwrap_or(0) + 1 })
+        })
+}
+
+#[tokio::test]
+async fn required_field_with_other_arguments_than_the_clients_keeps_both_values_apart() {
+    // shippingCost requires `price(currency: "USD")`; the client asks `price` (EUR).
+    let h = harness("requires");
+    let subgraphs = priced_subgraphs();
+    let response = h
+        .run("{ products { price shippingCost } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response,
+        json!({ "data": { "products": [{ "price": 100, "shippingCost": 11 }] } })
+    );
+    assert_eq!(
+        subgraphs.requests_to("inventory")[0].representations(),
+        vec![json!({ "__typename": "Product", "id": "1", "price": 110 })]
+    );
+}
+
+#[tokio::test]
+async fn chained_required_field_with_arguments_reaches_the_representation_not_the_client() {
+    // insuranceCost requires shippingCost, which requires `price(currency: "USD")`.
+    let h = harness("requires");
+    let subgraphs = priced_subgraphs();
+    let response = h
+        .run(
+            "{ products { price insuranceCost } }",
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({ "data": { "products": [{ "price": 100, "insuranceCost": 12 }] } })
+    );
+    assert_eq!(
+        subgraphs.requests_to("inventory")[0].representations(),
+        vec![json!({ "__typename": "Product", "id": "1", "price": 110 })]
+    );
+    assert_eq!(
+        subgraphs.requests_to("shipping")[0].representations(),
+        vec![json!({ "__typename": "Product", "id": "1", "shippingCost": 11 })]
+    );
 }
