@@ -23,6 +23,12 @@ async fn the_same_cross_subgraph_query_on_postgresql() {
     assert_user_cart(&stack).await;
 }
 
+#[tokio::test]
+async fn the_checked_in_supergraph_serves_the_same_answer() {
+    let stack = Stack::start_checked_in().await;
+    assert_user_cart(&stack).await;
+}
+
 async fn assert_user_cart(stack: &Stack) {
     let body = stack
         .query(

@@ -12,6 +12,14 @@ use serde_json::{Value, json};
 use subgraph_kit::seed::SeedSize;
 use subgraph_kit::testing::{TestDatabase, spawn};
 
+/// Where the router's supergraph comes from.
+enum Source {
+    /// Composed now from the subgraphs' own SDL.
+    Composed,
+    /// The checked-in `schema/supergraph.graphql`.
+    CheckedIn,
+}
+
 pub struct Stack {
     pub router: SocketAddr,
     pub state: Arc<RouterState>,
@@ -37,7 +45,17 @@ impl Stack {
         for _ in 0..5 {
             databases.push(TestDatabase::sqlite().await);
         }
-        Self::start_on(databases, config).await
+        Self::start_on(databases, config, Source::Composed).await
+    }
+
+    /// The stack serving `schema/supergraph.graphql` (what `shop` and `router serve` serve),
+    /// its URLs overridden as `--subgraph-url` does.
+    pub async fn start_checked_in() -> Stack {
+        let mut databases = Vec::new();
+        for _ in 0..5 {
+            databases.push(TestDatabase::sqlite().await);
+        }
+        Self::start_on(databases, ServerConfig::default(), Source::CheckedIn).await
     }
 
     /// The same stack with every subgraph on its own fresh PostgreSQL schema; `None` (and a
@@ -47,11 +65,11 @@ impl Stack {
         for _ in 0..5 {
             databases.push(TestDatabase::postgres(test).await?);
         }
-        Some(Self::start_on(databases, ServerConfig::default()).await)
+        Some(Self::start_on(databases, ServerConfig::default(), Source::Composed).await)
     }
 
     /// `databases`: one per subgraph, in the order users, products, inventory, reviews, carts.
-    async fn start_on(databases: Vec<TestDatabase>, config: ServerConfig) -> Stack {
+    async fn start_on(databases: Vec<TestDatabase>, config: ServerConfig, source: Source) -> Stack {
         let mut subgraphs = Vec::new();
         let mut free = databases.iter();
         macro_rules! start {
@@ -73,10 +91,27 @@ impl Stack {
         start!(inventory);
         start!(reviews);
         start!(carts);
-        let composed = composition::compose(&subgraphs)
-            .unwrap_or_else(|d| panic!("composition failed:\n{}", composition::render(&d)));
-        let supergraph = router::supergraph_source::parse(&composed.sdl, "composed")
-            .expect("the composed supergraph loads");
+        let supergraph = match source {
+            Source::Composed => {
+                let composed = composition::compose(&subgraphs)
+                    .unwrap_or_else(|d| panic!("composition failed:\n{}", composition::render(&d)));
+                router::supergraph_source::parse(&composed.sdl, "composed")
+                    .expect("the composed supergraph loads")
+            }
+            Source::CheckedIn => {
+                let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../../schema/supergraph.graphql");
+                let mut supergraph = router::supergraph_source::load(&path)
+                    .expect("the checked-in supergraph loads");
+                let flags: Vec<String> = subgraphs
+                    .iter()
+                    .map(|s| format!("{}={}", s.name, s.url))
+                    .collect();
+                router::supergraph_source::apply_overrides(&mut supergraph, |_| None, &flags)
+                    .expect("the checked-in supergraph names the five subgraphs");
+                supergraph
+            }
+        };
         let state = Arc::new(RouterState::new(supergraph, config).expect("router state"));
         let router = spawn(router::app(state.clone())).await;
         Stack {
