@@ -84,32 +84,43 @@ fn products_answering_the_query(request: &common::Recorded) -> serde_json::Value
     let Some(Definition::OperationDefinition(operation)) = document.definitions.first() else {
         panic!("one operation: {}", request.query);
     };
-    let mut product = serde_json::Map::new();
-    for selection in &operation.selection_set {
-        let Selection::Field(products) = selection else {
-            continue;
+    let Some(Selection::Field(products)) = operation.selection_set.first() else {
+        panic!("products first: {}", request.query);
+    };
+    json!({ "products": [answer(&products.selection_set, &request.query)] })
+}
+
+fn answer(selections: &[apollo_compiler::ast::Selection], query: &str) -> serde_json::Value {
+    use apollo_compiler::ast::{Selection, Value};
+    let asks = |field: &apollo_compiler::ast::Field, name: &str, value: &str| {
+        field
+            .arguments
+            .iter()
+            .any(|a| a.name == name && matches!(&*a.value, Value::String(v) if v == value))
+    };
+    let mut object = serde_json::Map::new();
+    for selection in selections {
+        let Selection::Field(field) = selection else {
+            panic!("flat selection expected: {query}");
         };
-        for selection in &products.selection_set {
-            let Selection::Field(field) = selection else {
-                panic!("flat selection expected: {}", request.query);
-            };
-            let key = field.alias.as_ref().unwrap_or(&field.name).to_string();
-            let value = match field.name.as_str() {
-                "__typename" => json!("Product"),
-                "id" => json!("1"),
-                "name" => json!("Desk"),
-                "price" => {
-                    let usd = field.arguments.iter().any(|a| {
-                        a.name == "currency" && matches!(&*a.value, Value::String(c) if c == "USD")
-                    });
-                    json!(if usd { 110 } else { 100 })
-                }
-                other => panic!("unexpected field {other}: {}", request.query),
-            };
-            product.insert(key, value);
-        }
+        let key = field.alias.as_ref().unwrap_or(&field.name).to_string();
+        let value = match field.name.as_str() {
+            "__typename" => json!("Product"),
+            "id" => json!("1"),
+            "name" => json!("Desk"),
+            "price" => json!(if asks(field, "currency", "USD") {
+                110
+            } else {
+                100
+            }),
+            "dimensions" => answer(&field.selection_set, query),
+            "size" => json!(if asks(field, "unit", "in") { 12 } else { 30 }),
+            "weight" => json!(40),
+            other => panic!("unexpected field {other}: {query}"),
+        };
+        object.insert(key, value);
     }
-    json!({ "products": [product] })
+    serde_json::Value::Object(object)
 }
 
 fn priced_subgraphs() -> Subgraphs {
@@ -117,11 +128,12 @@ fn priced_subgraphs() -> Subgraphs {
         .root_with("products", |request| {
             Ok(body(json!({ "data": products_answering_the_query(request) })))
         })
-        .entities("inventory", |rep| {
-            json!({ "__typename": "Product", "shippingCost": rep["price"].as_i64().unwrap_or(0) / 10 })
-        })
         .entities("shipping", |rep| {
             json!({ "__typename": "Product", "insuranceCost": rep["shippingCost"].as_i64().unwrap_or(0) + 1 })
+        })
+        .entities("inventory", |rep| match rep["dimensions"]["size"].as_i64() {
+            Some(size) => json!({ "__typename": "Product", "packaging": size * 2 }),
+            None => json!({ "__typename": "Product", "shippingCost": rep["price"].as_i64().unwrap_or(0) / 10 }),
         })
 }
 
@@ -166,5 +178,27 @@ async fn chained_required_field_with_arguments_reaches_the_representation_not_th
     assert_eq!(
         subgraphs.requests_to("shipping")[0].representations(),
         vec![json!({ "__typename": "Product", "id": "1", "shippingCost": 11 })]
+    );
+}
+
+#[tokio::test]
+async fn nested_required_field_with_other_arguments_than_the_clients_keeps_both_values_apart() {
+    // packaging requires `dimensions { size(unit: "in") }`; the client asks `size` (cm).
+    let h = harness("requires");
+    let subgraphs = priced_subgraphs();
+    let response = h
+        .run(
+            "{ products { dimensions { size } packaging } }",
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({ "data": { "products": [{ "dimensions": { "size": 30 }, "packaging": 24 }] } })
+    );
+    assert_eq!(
+        subgraphs.requests_to("inventory")[0].representations(),
+        vec![json!({ "__typename": "Product", "id": "1", "dimensions": { "size": 12 } })]
     );
 }

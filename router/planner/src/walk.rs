@@ -29,15 +29,16 @@ pub(crate) struct Walker<'a> {
     /// For the selection set being planned: how many of its fields each subgraph resolves, so
     /// a jump goes where the most siblings can follow.
     preference: Vec<(GraphId, usize)>,
-    /// The client's selection set of the object being planned: internal fields whose response
-    /// name it uses for something else get an alias (see [`internal_alias`]).
-    client_set: Option<&'a SelectionSet>,
+    /// The client's selection sets of the object being planned (several when fields with one
+    /// response key merge there): internal fields whose response name they use for something
+    /// else get an alias (see [`internal_alias`]).
+    client_sets: Vec<&'a SelectionSet>,
 }
 
 /// Alias for a key or required field whose name the client uses for another field at the same
 /// place: the representation reads it from there (`requires` selections carry the alias).
 pub(crate) fn internal_alias(
-    client_set: Option<&SelectionSet>,
+    client_sets: &[&SelectionSet],
     name: &str,
     arguments: &[Node<apollo_compiler::ast::Argument>],
 ) -> Option<Name> {
@@ -56,11 +57,30 @@ pub(crate) fn internal_alias(
             Selection::FragmentSpread(_) => false,
         })
     }
-    if client_set.is_some_and(|set| clashes(set, name, arguments)) {
+    if client_sets.iter().any(|set| clashes(set, name, arguments)) {
         Name::new(&format!("{name}__internal")).ok()
     } else {
         None
     }
+}
+
+/// The sub-selections of the client's fields whose response key is `key` in `sets`: what an
+/// unaliased field with that key merges with in the response tree.
+fn client_fields<'s>(sets: &[&'s SelectionSet], key: &str) -> Vec<&'s SelectionSet> {
+    fn collect<'s>(set: &'s SelectionSet, key: &str, out: &mut Vec<&'s SelectionSet>) {
+        for selection in &set.selections {
+            match selection {
+                Selection::Field(f) if f.response_key() == key => out.push(&f.selection_set),
+                Selection::Field(_) | Selection::FragmentSpread(_) => {}
+                Selection::InlineFragment(fragment) => collect(&fragment.selection_set, key, out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for set in sets {
+        collect(set, key, &mut out);
+    }
+    out
 }
 
 #[derive(Clone, Default)]
@@ -159,7 +179,7 @@ impl<'a> Walker<'a> {
             stage: 0,
             last_mutation_group: None,
             preference: Vec::new(),
-            client_set: None,
+            client_sets: Vec::new(),
         }
     }
 
@@ -495,10 +515,11 @@ impl<'a> Walker<'a> {
         let inner_type = meta.ty.inner_named_type().clone();
         let composite = sg.type_meta(&inner_type).is_some_and(|t| t.is_composite());
         let alias = if ctx.internal && field.alias.is_none() {
-            internal_alias(self.client_set, &field.name, &field.arguments)
+            internal_alias(&self.client_sets, &field.name, &field.arguments)
         } else {
             None
         };
+        let aliased = alias.is_some();
         let response_key = alias
             .clone()
             .or(field.alias.clone())
@@ -535,15 +556,21 @@ impl<'a> Walker<'a> {
         if sg.type_meta(&inner_type).is_some_and(|t| t.is_abstract()) {
             self.add_typename(group, &inner);
         }
-        // Below an internal field the client's selection is unknown here: no aliasing there.
-        let client_set = if ctx.internal {
-            None
+        // Below an unaliased field, the client's fields with the same key share the object:
+        // internal fields there are aliased against them too. Below an aliased one, nothing is
+        // the client's.
+        let client_sets = if aliased {
+            Vec::new()
         } else {
-            Some(&field.selection_set)
+            let mut sets = client_fields(&self.client_sets, &response_key);
+            if !ctx.internal && !sets.iter().any(|s| std::ptr::eq(*s, &field.selection_set)) {
+                sets.push(&field.selection_set);
+            }
+            sets
         };
-        let saved = std::mem::replace(&mut self.client_set, client_set);
+        let saved = std::mem::replace(&mut self.client_sets, client_sets);
         let result = self.plan_set(group, &inner, &inner_type, &field.selection_set, &child);
-        self.client_set = saved;
+        self.client_sets = saved;
         result
     }
 
@@ -878,7 +905,7 @@ impl<'a> Walker<'a> {
             if let Some(required) = required {
                 add_plain(sg, sel, parent, required);
             }
-            alias_representation(sel, self.client_set);
+            alias_representation(sel, &self.client_sets);
         }
         if rewrite_typename {
             let rewrite = Rewrite::ValueSetter {
@@ -928,16 +955,26 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// Marks representation fields that were fetched under an internal alias.
-fn alias_representation(sel: &mut Sel, client_set: Option<&SelectionSet>) {
+/// Marks representation fields that were fetched under an internal alias, at any depth: the
+/// same decisions [`Walker::add_local`] made when planning them.
+fn alias_representation(sel: &mut Sel, client_sets: &[&SelectionSet]) {
     for item in &mut sel.items {
         match item {
-            crate::selection::Item::Field(field) if field.alias.is_none() => {
-                field.alias = internal_alias(client_set, &field.name, &field.arguments);
+            crate::selection::Item::Field(field) => {
+                if field.alias.is_none() {
+                    field.alias = internal_alias(client_sets, &field.name, &field.arguments);
+                }
+                if let Some(sub) = &mut field.sub {
+                    let nested = if field.alias.is_some() {
+                        Vec::new()
+                    } else {
+                        client_fields(client_sets, &field.name)
+                    };
+                    alias_representation(sub, &nested);
+                }
             }
-            crate::selection::Item::Field(_) => {}
             crate::selection::Item::Fragment(fragment) => {
-                alias_representation(&mut fragment.sub, client_set)
+                alias_representation(&mut fragment.sub, client_sets)
             }
         }
     }

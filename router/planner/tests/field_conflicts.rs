@@ -146,3 +146,82 @@ fn plans_internal_alias_for_required_field_with_other_arguments() {
     ]
     "#);
 }
+
+#[test]
+fn plans_internal_alias_for_nested_required_field_with_other_arguments() {
+    // packaging requires `dimensions { size(unit: "in") }`; the client asks `size` in cm. The
+    // alias stays in the response (no rewrite renames it onto the client's `size`) and the
+    // representation reads it from there.
+    let plan = common::plan_with(
+        &common::planner("requires"),
+        "{ products { dimensions { size } packaging } }",
+        &[],
+    );
+    insta::assert_snapshot!(plan.to_string(), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "products") {
+          {
+            products {
+              dimensions {
+                size
+                size__internal: size(unit: "in")
+              }
+              __typename
+              id
+            }
+          }
+        },
+        Flatten(path: "products.@") {
+          Fetch(service: "inventory") {
+            {
+              ... on Product {
+                __typename
+                id
+                dimensions {
+                  size__internal: size
+                }
+              }
+            } =>
+            {
+              ... on Product {
+                packaging
+              }
+            }
+          },
+        },
+      },
+    }
+    "#);
+    let json = serde_json::to_value(&plan).expect("json");
+    assert_eq!(json["node"]["nodes"][0].get("outputRewrites"), None);
+    insta::assert_json_snapshot!(json["node"]["nodes"][1]["node"]["requires"], @r#"
+    [
+      {
+        "kind": "InlineFragment",
+        "typeCondition": "Product",
+        "selections": [
+          {
+            "kind": "Field",
+            "name": "__typename"
+          },
+          {
+            "kind": "Field",
+            "name": "id"
+          },
+          {
+            "kind": "Field",
+            "name": "dimensions",
+            "selections": [
+              {
+                "kind": "Field",
+                "name": "size",
+                "alias": "size__internal"
+              }
+            ]
+          }
+        ]
+      }
+    ]
+    "#);
+}
