@@ -78,7 +78,7 @@ async fn chained_requires_run_in_sequence_with_each_answer_in_the_next_represent
 /// query gives it, `price` in the currency it asks (EUR by default: 100; USD: 110), so an answer
 /// read from the wrong key shows.
 fn products_answering_the_query(request: &common::Recorded) -> serde_json::Value {
-    use apollo_compiler::ast::{Definition, Selection, Value};
+    use apollo_compiler::ast::{Definition, Selection};
     let document =
         apollo_compiler::ast::Document::parse(&request.query, "q.graphql").expect("valid query");
     let Some(Definition::OperationDefinition(operation)) = document.definitions.first() else {
