@@ -75,7 +75,7 @@ async fn chained_requires_run_in_sequence_with_each_answer_in_the_next_represent
 }
 
 /// Answers the products root query as a subgraph would: each field under the response key the
-/// query gives it, `price` in the currency it asks (EUR by default: 100; USD: 110), so an answer
+/// query gives it, `price` in the currency it asks (EUR by default: 100; USD: 110; GBP: 90), so an answer
 /// read from the wrong key shows.
 fn products_answering_the_query(request: &common::Recorded) -> serde_json::Value {
     use apollo_compiler::ast::{Definition, Selection};
@@ -108,11 +108,9 @@ fn answer(selections: &[apollo_compiler::ast::Selection], query: &str) -> serde_
             "__typename" => json!("Product"),
             "id" => json!("1"),
             "name" => json!("Desk"),
-            "price" => json!(if asks(field, "currency", "USD") {
-                110
-            } else {
-                100
-            }),
+            "price" if asks(field, "currency", "USD") => json!(110),
+            "price" if asks(field, "currency", "GBP") => json!(90),
+            "price" => json!(100),
             "dimensions" => answer(&field.selection_set, query),
             "size" => json!(if asks(field, "unit", "in") { 12 } else { 30 }),
             "weight" => json!(40),
@@ -128,8 +126,9 @@ fn priced_subgraphs() -> Subgraphs {
         .root_with("products", |request| {
             Ok(body(json!({ "data": products_answering_the_query(request) })))
         })
-        .entities("shipping", |rep| {
-            json!({ "__typename": "Product", "insuranceCost": rep["shippingCost"].as_i64().unwrap_or(0) + 1 })
+        .entities("shipping", |rep| match rep["price"].as_i64() {
+            Some(price) => json!({ "__typename": "Product", "customsFee": price + 1 }),
+            None => json!({ "__typename": "Product", "insuranceCost": rep["shippingCost"].as_i64().unwrap_or(0) + 1 }),
         })
         .entities("inventory", |rep| match rep["dimensions"]["size"].as_i64() {
             Some(size) => json!({ "__typename": "Product", "packaging": size * 2 }),
@@ -200,5 +199,32 @@ async fn nested_required_field_with_other_arguments_than_the_clients_keeps_both_
     assert_eq!(
         subgraphs.requests_to("inventory")[0].representations(),
         vec![json!({ "__typename": "Product", "id": "1", "dimensions": { "size": 12 } })]
+    );
+}
+
+#[tokio::test]
+async fn one_field_required_with_different_arguments_by_two_subgraphs_reaches_each_as_asked() {
+    // shippingCost (inventory) requires `price(currency: "USD")`, customsFee (shipping)
+    // `price(currency: "GBP")`, and the client asks `price` (EUR): three values, three keys.
+    let h = harness("requires");
+    let subgraphs = priced_subgraphs();
+    let response = h
+        .run(
+            "{ products { price shippingCost customsFee } }",
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({ "data": { "products": [{ "price": 100, "shippingCost": 11, "customsFee": 91 }] } })
+    );
+    assert_eq!(
+        subgraphs.requests_to("inventory")[0].representations(),
+        vec![json!({ "__typename": "Product", "id": "1", "price": 110 })]
+    );
+    assert_eq!(
+        subgraphs.requests_to("shipping")[0].representations(),
+        vec![json!({ "__typename": "Product", "id": "1", "price": 90 })]
     );
 }

@@ -33,6 +33,18 @@ pub(crate) struct Walker<'a> {
     /// response key merge there): internal fields whose response name they use for something
     /// else get an alias (see [`internal_alias`]).
     client_sets: Vec<&'a SelectionSet>,
+    /// Response keys taken by internal fields, per response path: two different fields (one
+    /// field with different arguments, needed by two `@requires`) never share a key, so one
+    /// never overwrites the other in the response tree.
+    claims: Vec<Claim>,
+}
+
+#[derive(Clone)]
+struct Claim {
+    path: Vec<PathSegment>,
+    key: Name,
+    name: Name,
+    arguments: Vec<Node<apollo_compiler::ast::Argument>>,
 }
 
 /// Alias for a key or required field whose name the client uses for another field at the same
@@ -180,6 +192,7 @@ impl<'a> Walker<'a> {
             last_mutation_group: None,
             preference: Vec::new(),
             client_sets: Vec::new(),
+            claims: Vec::new(),
         }
     }
 
@@ -200,6 +213,43 @@ impl<'a> Walker<'a> {
 
     fn coordinate(parent: &str, field: &str) -> String {
         format!("{parent}.{field}")
+    }
+
+    /// The alias of an internal field at `path`: [`internal_alias`] against the client's
+    /// fields, then a fresh key if another internal field took that one. Recorded, so the
+    /// representation reads the same key.
+    fn internal_key(
+        &mut self,
+        path: &[PathSegment],
+        name: &Name,
+        arguments: &[Node<apollo_compiler::ast::Argument>],
+    ) -> Option<Name> {
+        if let Some(claim) = self
+            .claims
+            .iter()
+            .find(|c| c.path == path && c.name == *name && c.arguments == arguments)
+        {
+            return (claim.key != *name).then(|| claim.key.clone());
+        }
+        let mut key = internal_alias(&self.client_sets, name, arguments).unwrap_or(name.clone());
+        let mut n = 0;
+        while self.claims.iter().any(|c| c.path == path && c.key == key)
+            || (key != *name && !client_fields(&self.client_sets, &key).is_empty())
+        {
+            key = if key == *name {
+                Name::new(&format!("{name}__internal")).ok()?
+            } else {
+                n += 1;
+                Name::new(&format!("{name}__internal_{n}")).ok()?
+            };
+        }
+        self.claims.push(Claim {
+            path: path.to_vec(),
+            key: key.clone(),
+            name: name.clone(),
+            arguments: arguments.to_vec(),
+        });
+        (key != *name).then_some(key)
     }
 
     fn add_typename(&mut self, group: usize, cursor: &[usize]) {
@@ -515,7 +565,7 @@ impl<'a> Walker<'a> {
         let inner_type = meta.ty.inner_named_type().clone();
         let composite = sg.type_meta(&inner_type).is_some_and(|t| t.is_composite());
         let alias = if ctx.internal && field.alias.is_none() {
-            internal_alias(&self.client_sets, &field.name, &field.arguments)
+            self.internal_key(&ctx.path, &field.name, &field.arguments)
         } else {
             None
         };
@@ -905,7 +955,7 @@ impl<'a> Walker<'a> {
             if let Some(required) = required {
                 add_plain(sg, sel, parent, required);
             }
-            alias_representation(sel, &self.client_sets);
+            alias_representation(sel, &self.claims, &ctx.path);
         }
         if rewrite_typename {
             let rewrite = Rewrite::ValueSetter {
@@ -956,25 +1006,28 @@ impl<'a> Walker<'a> {
 }
 
 /// Marks representation fields that were fetched under an internal alias, at any depth: the
-/// same decisions [`Walker::add_local`] made when planning them.
-fn alias_representation(sel: &mut Sel, client_sets: &[&SelectionSet]) {
+/// keys [`Walker::internal_key`] gave them when they were planned at `path`.
+fn alias_representation(sel: &mut Sel, claims: &[Claim], path: &[PathSegment]) {
     for item in &mut sel.items {
         match item {
             crate::selection::Item::Field(field) => {
-                if field.alias.is_none() {
-                    field.alias = internal_alias(client_sets, &field.name, &field.arguments);
-                }
+                let key = claims
+                    .iter()
+                    .find(|c| {
+                        c.path == path && c.name == field.name && c.arguments == field.arguments
+                    })
+                    .map_or(field.name.clone(), |c| c.key.clone());
+                field.alias = (key != field.name).then(|| key.clone());
                 if let Some(sub) = &mut field.sub {
-                    let nested = if field.alias.is_some() {
-                        Vec::new()
-                    } else {
-                        client_fields(client_sets, &field.name)
-                    };
-                    alias_representation(sub, &nested);
+                    let mut inner = path.to_vec();
+                    inner.push(PathSegment::Field(key.to_string()));
+                    let depth = field.subgraph_type.matches('[').count();
+                    inner.extend(std::iter::repeat_n(PathSegment::List, depth));
+                    alias_representation(sub, claims, &inner);
                 }
             }
             crate::selection::Item::Fragment(fragment) => {
-                alias_representation(&mut fragment.sub, client_sets)
+                alias_representation(&mut fragment.sub, claims, path)
             }
         }
     }

@@ -225,3 +225,59 @@ fn plans_internal_alias_for_nested_required_field_with_other_arguments() {
     ]
     "#);
 }
+
+#[test]
+fn plans_distinct_internal_aliases_for_one_field_required_with_different_arguments() {
+    // shippingCost (inventory) requires `price(currency: "USD")`, customsFee (shipping)
+    // `price(currency: "GBP")`; the client asks neither.
+    insta::assert_snapshot!(plan("requires", "{ products { shippingCost customsFee } }"), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "products") {
+          {
+            products {
+              __typename
+              id
+              price(currency: "USD")
+              price__internal: price(currency: "GBP")
+            }
+          }
+        },
+        Parallel {
+          Flatten(path: "products.@") {
+            Fetch(service: "inventory") {
+              {
+                ... on Product {
+                  __typename
+                  id
+                  price
+                }
+              } =>
+              {
+                ... on Product {
+                  shippingCost
+                }
+              }
+            },
+          },
+          Flatten(path: "products.@") {
+            Fetch(service: "shipping") {
+              {
+                ... on Product {
+                  __typename
+                  id
+                  price__internal: price
+                }
+              } =>
+              {
+                ... on Product {
+                  customsFee
+                }
+              }
+            },
+          },
+        },
+      },
+    }
+    "#);
+}
