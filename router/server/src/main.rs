@@ -1,5 +1,6 @@
 //! The `router` binary.
 
+mod compose_command;
 mod plan_command;
 
 use clap::{Parser, Subcommand};
@@ -15,6 +16,8 @@ struct Cli {
 enum Command {
     /// Print the query plan of an operation against a supergraph.
     Plan(plan_command::PlanArgs),
+    /// Compose subgraph schemas (rover's `supergraph.yaml` format) into a supergraph.
+    Compose(compose_command::ComposeArgs),
     /// Serve the supergraph over HTTP: GraphQL at /graphql, the playground at /, /health.
     Serve(router::ServeArgs),
 }
@@ -22,6 +25,7 @@ enum Command {
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Plan(args) => println!("{}", plan_command::run(&args)?),
+        Command::Compose(args) => compose_command::run(&args)?,
         Command::Serve(args) => router::serve::run_blocking(args)?,
     }
     Ok(())

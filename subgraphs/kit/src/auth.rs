@@ -53,7 +53,10 @@ mod tests {
     #[test]
     fn parses_the_header() {
         assert_eq!(CurrentUser::from_header(None), CurrentUser::Anonymous);
-        assert_eq!(CurrentUser::from_header(Some(" 42 ")), CurrentUser::User(42));
+        assert_eq!(
+            CurrentUser::from_header(Some(" 42 ")),
+            CurrentUser::User(42)
+        );
         assert_eq!(
             CurrentUser::from_header(Some("abc")),
             CurrentUser::Invalid("abc".into())

@@ -79,7 +79,7 @@ mod tests {
     fn rejects_bad_values_with_a_clear_message() {
         let err = ServiceArgs::try_parse_from(["svc", "--port", "99999"]).unwrap_err();
         assert!(err.to_string().contains("99999"), "{err}");
-        let err = ServiceArgs::try_parse_from(["svc", "--seed-scale", "-1"]).unwrap_err();
+        let err = ServiceArgs::try_parse_from(["svc", "--seed-scale=-1"]).unwrap_err();
         assert!(err.to_string().contains("seed scale"), "{err}");
     }
 
@@ -87,6 +87,9 @@ mod tests {
     fn defaults_to_an_sqlite_file_per_service() {
         let args = ServiceArgs::try_parse_from(["svc"]).unwrap();
         assert_eq!(args.port_or(4001), 4001);
-        assert_eq!(args.database_url_for("users"), "sqlite://data/users.db?mode=rwc");
+        assert_eq!(
+            args.database_url_for("users"),
+            "sqlite://data/users.db?mode=rwc"
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 
 use crate::errors::KitError;
@@ -59,23 +60,24 @@ pub async fn connect_with(
         .sqlx_logging(false);
     if backend == Backend::Sqlite {
         // SQLite serialises writers; a few connections are plenty and avoid lock storms.
-        options.max_connections(4).min_connections(1);
+        // WAL lets readers proceed while a writer commits; the busy timeout makes writers queue
+        // instead of failing with "database is locked" under concurrent mutations. Set on the
+        // connect options so that every pooled connection gets them, not just the first.
+        options
+            .max_connections(4)
+            .min_connections(1)
+            .map_sqlx_sqlite_opts(|opts| {
+                opts.journal_mode(SqliteJournalMode::Wal)
+                    .busy_timeout(Duration::from_secs(10))
+                    .foreign_keys(true)
+            });
     } else {
         options.max_connections(16);
     }
     if let Some(schema) = postgres_schema {
         options.set_schema_search_path(schema.to_owned());
     }
-    let db = Database::connect(options).await.map_err(KitError::Connect)?;
-    if backend == Backend::Sqlite {
-        // WAL lets readers proceed while a writer commits; busy_timeout makes writers queue
-        // instead of failing with "database is locked" under concurrent mutations.
-        use sea_orm::ConnectionTrait;
-        db.execute_unprepared("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;")
-            .await
-            .map_err(KitError::Connect)?;
-    }
-    Ok(db)
+    Database::connect(options).await.map_err(KitError::Connect)
 }
 
 fn ensure_sqlite_folder(url: &str) -> Result<(), KitError> {
@@ -107,9 +109,54 @@ mod tests {
     fn recognises_backends_and_rejects_others() {
         assert_eq!(backend_of("sqlite://data/x.db").unwrap(), Backend::Sqlite);
         assert_eq!(backend_of("postgres://u@h/db").unwrap(), Backend::Postgres);
-        assert_eq!(backend_of("postgresql://u@h/db").unwrap(), Backend::Postgres);
+        assert_eq!(
+            backend_of("postgresql://u@h/db").unwrap(),
+            Backend::Postgres
+        );
         let err = backend_of("mysql://x").unwrap_err().to_string();
         assert!(err.contains("expected `sqlite://"), "{err}");
         assert!(backend_of("sqlite://").is_err());
+    }
+}
+
+#[cfg(test)]
+mod sqlite_pragma_tests {
+    use sea_orm::{ConnectionTrait, Statement};
+
+    use super::*;
+
+    /// Every pooled connection, not only the first, must wait for locks and use WAL.
+    #[tokio::test]
+    async fn every_sqlite_connection_gets_the_pragmas() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let url = format!("sqlite://{}/p.db?mode=rwc", dir.path().display());
+        let db = connect(&url).await.expect("connect");
+        // Hold transactions open so the pool must hand out distinct connections.
+        let mut held = Vec::new();
+        for _ in 0..3 {
+            use sea_orm::TransactionTrait;
+            let txn = db.begin().await.expect("begin");
+            let row = txn
+                .query_one_raw(Statement::from_string(
+                    db.get_database_backend(),
+                    "PRAGMA busy_timeout",
+                ))
+                .await
+                .expect("query")
+                .expect("a row");
+            let timeout: i64 = row.try_get_by_index(0).expect("integer");
+            assert_eq!(timeout, 10_000);
+            held.push(txn);
+        }
+        let mode = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                "PRAGMA journal_mode",
+            ))
+            .await
+            .expect("query")
+            .expect("a row");
+        let mode: String = mode.try_get_by_index(0).expect("text");
+        assert_eq!(mode, "wal");
     }
 }

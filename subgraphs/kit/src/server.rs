@@ -9,10 +9,12 @@ use crate::errors::KitError;
 
 /// Binds `addr` (port 0 picks a free port).
 pub async fn bind(addr: SocketAddr) -> Result<TcpListener, KitError> {
-    TcpListener::bind(addr).await.map_err(|source| KitError::Bind {
-        addr: addr.to_string(),
-        source,
-    })
+    TcpListener::bind(addr)
+        .await
+        .map_err(|source| KitError::Bind {
+            addr: addr.to_string(),
+            source,
+        })
 }
 
 /// Serves until SIGTERM or Ctrl-C, letting in-flight requests finish.

@@ -11,6 +11,8 @@ pub fn init(format: LogFormat) {
     // try_init: a second call (tests, several services in one process) keeps the first subscriber.
     let _ = match format {
         LogFormat::Text => registry.with(fmt::layer()).try_init(),
-        LogFormat::Json => registry.with(fmt::layer().json().flatten_event(true)).try_init(),
+        LogFormat::Json => registry
+            .with(fmt::layer().json().flatten_event(true))
+            .try_init(),
     };
 }

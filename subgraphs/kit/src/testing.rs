@@ -32,7 +32,9 @@ impl TestDatabase {
     pub async fn sqlite() -> TestDatabase {
         let dir = tempfile::tempdir().expect("temporary folder for the test database");
         let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
-        let db = connect_with(&url, None).await.expect("open test SQLite file");
+        let db = connect_with(&url, None)
+            .await
+            .expect("open test SQLite file");
         TestDatabase {
             db,
             backend: "sqlite",
@@ -208,7 +210,12 @@ pub fn error_codes(response: &Value) -> Vec<String> {
         .map(|errors| {
             errors
                 .iter()
-                .map(|e| e["extensions"]["code"].as_str().unwrap_or("<none>").to_owned())
+                .map(|e| {
+                    e["extensions"]["code"]
+                        .as_str()
+                        .unwrap_or("<none>")
+                        .to_owned()
+                })
                 .collect()
         })
         .unwrap_or_default()
