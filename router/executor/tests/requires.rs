@@ -228,3 +228,52 @@ async fn one_field_required_with_different_arguments_by_two_subgraphs_reaches_ea
         vec![json!({ "__typename": "Product", "id": "1", "price": 90 })]
     );
 }
+
+#[tokio::test]
+async fn two_fields_of_one_subgraph_requiring_one_field_with_different_arguments_get_their_own() {
+    // shippingCost and importDuty (both inventory) require `price` in USD and in GBP.
+    let h = harness("requires");
+    let subgraphs = Subgraphs::new()
+        .root_with("products", |request| {
+            Ok(body(
+                json!({ "data": products_answering_the_query(request) }),
+            ))
+        })
+        .entities_with("inventory", |request| {
+            let field = if request.query.contains("importDuty") {
+                "importDuty"
+            } else {
+                "shippingCost"
+            };
+            let entities: Vec<serde_json::Value> = request
+                .representations()
+                .iter()
+                .map(|rep| json!({ "__typename": "Product", field: rep["price"] }))
+                .collect();
+            Ok(body(json!({ "data": { "_entities": entities } })))
+        });
+    let response = h
+        .run(
+            "{ products { shippingCost importDuty } }",
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({ "data": { "products": [{ "shippingCost": 110, "importDuty": 90 }] } })
+    );
+    let mut sent: Vec<serde_json::Value> = subgraphs
+        .requests_to("inventory")
+        .iter()
+        .flat_map(|r| r.representations())
+        .collect();
+    sent.sort_by_key(|rep| rep["price"].as_i64());
+    assert_eq!(
+        sent,
+        vec![
+            json!({ "__typename": "Product", "id": "1", "price": 90 }),
+            json!({ "__typename": "Product", "id": "1", "price": 110 }),
+        ]
+    );
+}

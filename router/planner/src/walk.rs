@@ -776,7 +776,7 @@ impl<'a> Walker<'a> {
         }
         // Prefer a subgraph already fetched at this path: no extra round trip.
         if let Some(jump) = jumps.iter().find(|j| {
-            self.find_entity_group(j.to, &ctx.path, &BTreeSet::from([group]))
+            self.find_entity_group(j.to, &ctx.path, &BTreeSet::from([group]), None)
                 .is_some()
         }) {
             return self.do_jump(group, cursor, parent, pending, ctx, jump, false);
@@ -815,11 +815,14 @@ impl<'a> Walker<'a> {
         Ok(())
     }
 
+    /// An entity group for `to` at `path` that can start after `deps` and, given a
+    /// `representation`, whose representations can hold it too.
     fn find_entity_group(
         &self,
         to: GraphId,
         path: &[PathSegment],
         deps: &BTreeSet<usize>,
+        representation: Option<&Sel>,
     ) -> Option<usize> {
         self.fg.groups.iter().enumerate().position(|(id, g)| {
             g.entity
@@ -827,6 +830,7 @@ impl<'a> Walker<'a> {
                 && g.path == path
                 && g.stage == self.stage
                 && !deps.iter().any(|&d| d == id || self.fg.depends_on(d, id))
+                && representation.is_none_or(|r| fits(r, &g.requires))
         })
     }
 
@@ -924,7 +928,19 @@ impl<'a> Walker<'a> {
             Pending::Fragment(fragment) => conditions_of(&fragment.directives),
         };
         let conditions = with_conditions(&ctx.conditions, field_conditions);
-        let target = match self.find_entity_group(jump.to, &ctx.path, &deps) {
+        let mut representation = Sel::default();
+        {
+            let i = representation.add_fragment(Some(parent.clone()), DirectiveList::default());
+            let sel = representation.at_mut(&[i]);
+            sel.add_field(typename_field());
+            add_plain(sg, sel, parent, &key.fields.selection_set);
+            if let Some(required) = required {
+                add_plain(sg, sel, parent, required);
+            }
+            alias_representation(sel, &self.claims, &ctx.path);
+        }
+        let target = match self.find_entity_group(jump.to, &ctx.path, &deps, Some(&representation))
+        {
             Some(existing) => {
                 self.fg.groups[existing].deps.extend(deps);
                 existing
@@ -946,17 +962,7 @@ impl<'a> Walker<'a> {
         self.fg.touch_conditions(target, &conditions);
         self.touched.insert(target);
 
-        {
-            let requires = &mut self.fg.groups[target].requires;
-            let i = requires.add_fragment(Some(parent.clone()), DirectiveList::default());
-            let sel = requires.at_mut(&[i]);
-            sel.add_field(typename_field());
-            add_plain(sg, sel, parent, &key.fields.selection_set);
-            if let Some(required) = required {
-                add_plain(sg, sel, parent, required);
-            }
-            alias_representation(sel, &self.claims, &ctx.path);
-        }
+        self.fg.groups[target].requires.merge(representation);
         if rewrite_typename {
             let rewrite = Rewrite::ValueSetter {
                 path: vec![format!("... on {parent}"), "__typename".into()],
@@ -1031,6 +1037,28 @@ fn alias_representation(sel: &mut Sel, claims: &[Claim], path: &[PathSegment]) {
             }
         }
     }
+}
+
+/// Whether representations of shape `a` and `b` can be one: a field both name must be read from
+/// the same key (a representation holds a field once; two `@requires` of one field with
+/// different arguments need two fetches).
+fn fits(a: &Sel, b: &Sel) -> bool {
+    use crate::selection::Item;
+    a.items.iter().all(|x| {
+        b.items.iter().all(|y| match (x, y) {
+            (Item::Field(f), Item::Field(g)) if f.name == g.name => {
+                f.response_key() == g.response_key()
+                    && match (&f.sub, &g.sub) {
+                        (Some(fs), Some(gs)) => fits(fs, gs),
+                        _ => true,
+                    }
+            }
+            (Item::Fragment(f), Item::Fragment(g)) if f.type_condition == g.type_condition => {
+                fits(&f.sub, &g.sub)
+            }
+            _ => true,
+        })
+    })
 }
 
 /// Copies a field set (keys, requires) into a selection, without planning: the shape of a

@@ -281,3 +281,59 @@ fn plans_distinct_internal_aliases_for_one_field_required_with_different_argumen
     }
     "#);
 }
+
+#[test]
+fn plans_two_entity_fetches_when_one_subgraph_requires_a_field_with_different_arguments() {
+    // shippingCost and importDuty (both inventory) require `price` in USD and in GBP: one
+    // representation holds `price` once, so each gets its own fetch.
+    insta::assert_snapshot!(plan("requires", "{ products { shippingCost importDuty } }"), @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "products") {
+          {
+            products {
+              __typename
+              id
+              price(currency: "USD")
+              price__internal: price(currency: "GBP")
+            }
+          }
+        },
+        Parallel {
+          Flatten(path: "products.@") {
+            Fetch(service: "inventory") {
+              {
+                ... on Product {
+                  __typename
+                  id
+                  price
+                }
+              } =>
+              {
+                ... on Product {
+                  shippingCost
+                }
+              }
+            },
+          },
+          Flatten(path: "products.@") {
+            Fetch(service: "inventory") {
+              {
+                ... on Product {
+                  __typename
+                  id
+                  price__internal: price
+                }
+              } =>
+              {
+                ... on Product {
+                  importDuty
+                }
+              }
+            },
+          },
+        },
+      },
+    }
+    "#);
+}
