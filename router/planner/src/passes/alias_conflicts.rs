@@ -2,6 +2,9 @@
 //! must be the same field with the same arguments (unless they sit under distinct object type
 //! conditions) and must have the same response shape. Later conflicting ones get an alias,
 //! and an output rewrite renames the key back before the answer is merged.
+//! Only client fields conflict here: key and `@requires` fields get keys of their own while
+//! the walker plans them (`Walker::internal_key`), since renaming one back would overwrite
+//! the client's value or another required one.
 
 use std::collections::HashMap;
 
