@@ -96,7 +96,10 @@ fn timed<T>(iters: u64, mut routine: impl FnMut() -> T) -> Duration {
 }
 
 fn bench(c: &mut Criterion) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/shop.graphql");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../planner/tests/fixtures/shop.graphql"
+    );
     let sdl = std::fs::read_to_string(path).expect("fixture exists");
     let supergraph = Supergraph::parse(&sdl, path).expect("fixture parses");
     let api_schema = Arc::new(supergraph.api_schema.clone());

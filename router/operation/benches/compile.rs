@@ -22,7 +22,7 @@ fragment ProductCard on Product { upc name price inStock reviews { body author {
 fn compiler() -> Compiler {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/supergraph.graphql"
+        "/../supergraph/tests/fixtures/v05.graphql"
     );
     let sdl = std::fs::read_to_string(path).expect("fixture");
     let supergraph = supergraph::Supergraph::parse(&sdl, path).expect("supergraph");

@@ -17,7 +17,8 @@ fn compiler_for(path: &str) -> anyhow::Result<Compiler> {
 fn fixture() -> anyhow::Result<Compiler> {
     compiler_for(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/supergraph.graphql"
+        // The supergraph crate's join v0.5 fixture: one copy, shared.
+        "/../supergraph/tests/fixtures/v05.graphql"
     ))
 }
 

@@ -17,11 +17,25 @@ pub struct Harness {
     pub executor: Executor,
 }
 
-pub fn harness(fixture: &str) -> Harness {
-    let path = format!(
+/// A fixture supergraph: the executor's own (`tests/fixtures/`), else the planner's, read from
+/// the planner's folder so the two crates' tests never drift apart.
+pub fn fixture_path(fixture: &str) -> String {
+    let own = format!(
         "{}/tests/fixtures/{fixture}.graphql",
         env!("CARGO_MANIFEST_DIR")
     );
+    if std::path::Path::new(&own).exists() {
+        own
+    } else {
+        format!(
+            "{}/../planner/tests/fixtures/{fixture}.graphql",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    }
+}
+
+pub fn harness(fixture: &str) -> Harness {
+    let path = fixture_path(fixture);
     let sdl = std::fs::read_to_string(&path).expect("fixture exists");
     let supergraph = Supergraph::parse(&sdl, &path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let api_schema = Arc::new(supergraph.api_schema.clone());
