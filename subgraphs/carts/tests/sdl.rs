@@ -5,22 +5,9 @@ mod common;
 use serde_json::json;
 use subgraph_kit::testing::TestDatabase;
 
-fn checked_in_path() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/carts.graphql")
-}
-
 #[test]
 fn sdl_matches_checked_in_file() {
-    let sdl = carts::sdl();
-    let path = checked_in_path();
-    if std::env::var_os("UPDATE_SDL").is_some() {
-        std::fs::write(&path, &sdl).expect("write schema/carts.graphql");
-    }
-    let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        checked_in == sdl,
-        "schema/carts.graphql is out of date; regenerate with UPDATE_SDL=1 cargo nextest run -p carts -E 'test(sdl)'"
-    );
+    subgraph_kit::testing::assert_checked_in_sdl(carts::NAME, &carts::sdl());
 }
 
 #[test]

@@ -2,24 +2,9 @@ mod common;
 
 use subgraph_kit::testing::TestDatabase;
 
-const CHECKED_IN: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../schema/inventory.graphql"
-);
-
 #[test]
 fn sdl_matches_checked_in_file() {
-    let sdl = inventory::sdl();
-    if std::env::var_os("UPDATE_SDL").is_some() {
-        std::fs::write(CHECKED_IN, &sdl).expect("write schema/inventory.graphql");
-        return;
-    }
-    let checked_in = std::fs::read_to_string(CHECKED_IN).unwrap_or_default();
-    assert!(
-        checked_in == sdl,
-        "schema/inventory.graphql is out of date; regenerate with \
-         UPDATE_SDL=1 cargo nextest run -p inventory -E 'test(sdl)'\n--- served:\n{sdl}"
-    );
+    subgraph_kit::testing::assert_checked_in_sdl(inventory::NAME, &inventory::sdl());
 }
 
 #[test]

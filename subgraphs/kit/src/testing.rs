@@ -220,3 +220,21 @@ pub fn error_codes(response: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// Asserts that `sdl` is the checked-in `schema/<service>.graphql`; with `UPDATE_SDL` set,
+/// rewrites the file instead (how the checked-in SDL is regenerated).
+pub fn assert_checked_in_sdl(service: &str, sdl: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../schema")
+        .join(format!("{service}.graphql"));
+    if std::env::var_os("UPDATE_SDL").is_some() {
+        std::fs::write(&path, sdl).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        return;
+    }
+    let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        checked_in == sdl,
+        "schema/{service}.graphql is stale; regenerate it with \
+         UPDATE_SDL=1 cargo nextest run -p {service} -E 'test(sdl)'\n--- served:\n{sdl}"
+    );
+}

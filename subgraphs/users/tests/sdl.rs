@@ -4,24 +4,9 @@ mod common;
 
 use serde_json::json;
 
-fn checked_in_path() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/users.graphql")
-}
-
 #[test]
 fn sdl_matches_checked_in_file() {
-    let sdl = users::sdl();
-    let path = checked_in_path();
-    if std::env::var_os("UPDATE_SDL").is_some() {
-        std::fs::write(&path, &sdl).expect("write schema/users.graphql");
-        return;
-    }
-    let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        checked_in == sdl,
-        "schema/users.graphql is stale; regenerate it with \
-         UPDATE_SDL=1 cargo nextest run -p users -E 'test(sdl)'"
-    );
+    subgraph_kit::testing::assert_checked_in_sdl(users::NAME, &users::sdl());
 }
 
 #[test]
