@@ -18,7 +18,7 @@ pub mod service;
 
 use std::sync::Arc;
 
-use async_graphql::{EmptySubscription, SDLExportOptions, Schema, SchemaBuilder};
+use async_graphql::{EmptySubscription, Schema, SchemaBuilder};
 use sea_orm::DatabaseConnection;
 use sea_orm_migration::MigratorTrait;
 use subgraph_kit::seed::SeedSize;
@@ -47,9 +47,7 @@ pub fn schema_builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
 /// The Federation v2 SDL, exactly as `_service { sdl }` serves it (async-graphql's `_service`
 /// exports with `compose_directive()` too, which changes the output's ending).
 pub fn sdl() -> String {
-    schema_builder()
-        .finish()
-        .sdl_with_options(SDLExportOptions::new().federation().compose_directive())
+    subgraph_kit::sdl::service_sdl(&schema_builder().finish())
 }
 
 /// Migrates, then seeds when the database holds no carts or orders yet.

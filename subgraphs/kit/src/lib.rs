@@ -12,6 +12,7 @@ pub mod db;
 pub mod errors;
 pub mod http;
 pub mod pagination;
+pub mod sdl;
 pub mod seed;
 pub mod server;
 pub mod telemetry;

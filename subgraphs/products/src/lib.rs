@@ -4,7 +4,7 @@
 //! Layout: `entity` (sea-orm), `migration`, `seed`, `service` (all SQL), `graphql` (schema,
 //! resolvers, dataloaders).
 
-use async_graphql::{EmptyMutation, EmptySubscription, SDLExportOptions, Schema, SchemaBuilder};
+use async_graphql::{EmptyMutation, EmptySubscription, Schema, SchemaBuilder};
 use sea_orm::DatabaseConnection;
 use sea_orm_migration::MigratorTrait;
 use subgraph_kit::seed::SeedSize;
@@ -34,10 +34,7 @@ pub fn schema_builder() -> SchemaBuilder<Query, EmptyMutation, EmptySubscription
 
 /// The Federation v2 SDL, exactly as `_service { sdl }` returns it.
 pub fn sdl() -> String {
-    // The same options async-graphql uses to answer `_service`, so the two never drift.
-    schema_builder()
-        .finish()
-        .sdl_with_options(SDLExportOptions::new().federation().compose_directive())
+    subgraph_kit::sdl::service_sdl(&schema_builder().finish())
 }
 
 /// Migrates the database, then seeds it when it is empty.

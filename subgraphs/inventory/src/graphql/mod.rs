@@ -4,7 +4,7 @@ pub mod loaders;
 pub mod product;
 mod query;
 
-use async_graphql::{EmptyMutation, EmptySubscription, SDLExportOptions, Schema, SchemaBuilder};
+use async_graphql::{EmptyMutation, EmptySubscription, Schema, SchemaBuilder};
 
 pub use product::{Node, Product};
 pub use query::Query;
@@ -18,7 +18,5 @@ pub fn schema_builder() -> SchemaBuilder<Query, EmptyMutation, EmptySubscription
 
 /// The options `_service { sdl }` itself uses, so the two agree byte for byte.
 pub fn sdl() -> String {
-    schema_builder()
-        .finish()
-        .sdl_with_options(SDLExportOptions::new().federation().compose_directive())
+    subgraph_kit::sdl::service_sdl(&schema_builder().finish())
 }

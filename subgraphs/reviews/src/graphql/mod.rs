@@ -7,7 +7,7 @@ mod query;
 mod review;
 mod user;
 
-use async_graphql::{EmptySubscription, Result, SDLExportOptions, Schema, SchemaBuilder};
+use async_graphql::{EmptySubscription, Result, Schema, SchemaBuilder};
 use subgraph_kit::{
     errors::bad_input,
     pagination::{MAX_FIRST, validate_first},
@@ -28,9 +28,7 @@ pub fn schema_builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
 
 /// The options `_service { sdl }` itself uses, so the two agree byte for byte.
 pub fn sdl() -> String {
-    schema_builder()
-        .finish()
-        .sdl_with_options(SDLExportOptions::new().federation().compose_directive())
+    subgraph_kit::sdl::service_sdl(&schema_builder().finish())
 }
 
 /// `first` (null means `default`) as a row limit, or BAD_USER_INPUT outside 1..=100
