@@ -9,11 +9,25 @@ use planner::apollo_compiler::ExecutableDocument;
 use planner::{PlanOptions, Planner, PreparedOperation, QueryPlan};
 use supergraph::Supergraph;
 
-pub fn planner(fixture: &str) -> Planner {
-    let path = format!(
+/// A fixture supergraph: the planner's own (`tests/fixtures/`), else the supergraph crate's,
+/// read from its folder rather than copied.
+pub fn fixture_path(fixture: &str) -> String {
+    let own = format!(
         "{}/tests/fixtures/{fixture}.graphql",
         env!("CARGO_MANIFEST_DIR")
     );
+    if std::path::Path::new(&own).exists() {
+        own
+    } else {
+        format!(
+            "{}/../supergraph/tests/fixtures/{fixture}.graphql",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    }
+}
+
+pub fn planner(fixture: &str) -> Planner {
+    let path = fixture_path(fixture);
     let sdl = std::fs::read_to_string(&path).expect("fixture exists");
     let supergraph = Supergraph::parse(&sdl, &path).unwrap_or_else(|e| panic!("{path}: {e}"));
     Planner::new(Arc::new(supergraph))
