@@ -159,18 +159,17 @@ async fn main() -> Result<()> {
     }
 
     let supergraph = load_supergraph(&args.supergraph, &services, &urls)?;
-    let flags: Vec<String> = urls
-        .iter()
-        .map(|(name, url)| format!("{name}={url}"))
-        .collect();
-    let mut supergraph = supergraph;
-    router::supergraph_source::apply_overrides(&mut supergraph, |_| None, &flags)?;
-    let config = router::ServerConfig {
+    let mut config = router::RouterConfig {
         introspection: !args.no_introspection,
-        playground_assets_url: args.playground_assets_url.trim_end_matches('/').to_owned(),
-        ..router::ServerConfig::default()
+        ..router::RouterConfig::default()
     };
-    let state = Arc::new(router::RouterState::new(supergraph, config)?);
+    config.playground.assets_url = args.playground_assets_url.clone();
+    for (name, url) in &urls {
+        config.subgraphs.entry(name).url = Some(url.clone());
+    }
+    let mut supergraph = supergraph;
+    router::supergraph_source::apply_overrides(&mut supergraph, |_| None, &config.subgraphs)?;
+    let state = router::AppState::ready(router::RouterState::new(supergraph, Arc::new(config))?);
     let listener = bind(SocketAddr::new(args.host, args.port), "router").await?;
     let addr = listener.local_addr()?;
     tasks.spawn(async move {

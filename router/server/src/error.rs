@@ -17,6 +17,14 @@ pub enum ServerError {
         #[source]
         source: Box<supergraph::SupergraphError>,
     },
+    #[error("cannot read the configuration {path}: {source}")]
+    ReadConfig {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("invalid configuration {origin}: {message}")]
+    InvalidConfig { origin: String, message: String },
     #[error("--subgraph-url {0:?}: expected NAME=URL")]
     InvalidSubgraphUrlFlag(String),
     #[error("--subgraph-timeout-for {0:?}: expected NAME=DURATION (e.g. products=5s)")]

@@ -1,10 +1,11 @@
 //! The router's HTTP server: `router serve`.
 //!
-//! [`RouterState`] holds what every request shares (the supergraph, the operation compiler,
-//! the planner and its plan cache, the pooled subgraph client); [`http::app`] wraps it in the
-//! axum routes (`POST`/`GET /graphql`, the playground at `/`, `/health`); [`serve::serve`]
-//! binds and drains in-flight requests on shutdown. A request runs through the stages in
-//! [`pipeline`], one file each.
+//! [`RouterState`] holds what every request shares (the supergraph, the configuration, the
+//! operation compiler, the planner and its plan cache, the pooled subgraph client);
+//! [`AppState`] holds the current one and swaps it on reload; [`http::app`] wraps it in the
+//! axum routes (`POST`/`GET /graphql`, the playground at `/`, `/health`, `/ready`);
+//! [`serve::serve`] binds and drains in-flight requests on shutdown. A request runs through
+//! the stages in [`pipeline`], one file each.
 
 pub mod config;
 pub mod error;
@@ -16,7 +17,7 @@ pub mod state;
 pub mod supergraph_source;
 pub mod transport;
 
-pub use config::{ServeArgs, ServerConfig, TransportConfig};
+pub use config::{RouterConfig, ServeArgs, TransportConfig};
 pub use error::ServerError;
 pub use http::app;
-pub use state::RouterState;
+pub use state::{AppState, RouterState};

@@ -2,24 +2,56 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
-use crate::config::ServeArgs;
-use crate::state::RouterState;
+use crate::config::{RouterConfig, ServeArgs};
+use crate::state::{AppState, RouterState};
 use crate::{ServerError, supergraph_source};
 
-/// Loads the supergraph named by `args`, with URL overrides from the process environment and
-/// the flags.
-pub fn load_state(args: &ServeArgs) -> Result<RouterState, ServerError> {
-    let mut supergraph = supergraph_source::load(&args.supergraph)?;
+/// The supergraph served when neither the flags nor the configuration name one.
+pub const DEFAULT_SUPERGRAPH_PATH: &str = "schema/supergraph.graphql";
+
+/// The configuration `args` describe: `router.yaml` (if `--config` names one) with the flags
+/// on top.
+pub fn load_config(args: &ServeArgs) -> Result<RouterConfig, ServerError> {
+    let mut config = match &args.config {
+        Some(path) => read_config(path)?,
+        None => RouterConfig::default(),
+    };
+    args.apply(&mut config)?;
+    Ok(config)
+}
+
+pub fn read_config(path: &Path) -> Result<RouterConfig, ServerError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ServerError::ReadConfig {
+        path: path.to_owned(),
+        source,
+    })?;
+    RouterConfig::from_yaml(&text, &path.display().to_string())
+}
+
+/// The supergraph file `config` names (or the default one).
+pub fn supergraph_path(config: &RouterConfig) -> PathBuf {
+    config
+        .supergraph
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_SUPERGRAPH_PATH))
+}
+
+/// Loads the supergraph file `config` names, with URL overrides from the process environment
+/// and the configuration.
+pub fn load_state(config: Arc<RouterConfig>) -> Result<RouterState, ServerError> {
+    let mut supergraph = supergraph_source::load(&supergraph_path(&config))?;
     supergraph_source::apply_overrides(
         &mut supergraph,
         |name| std::env::var(name).ok(),
-        &args.subgraph_urls,
+        &config.subgraphs,
     )?;
-    RouterState::new(supergraph, args.server_config()?)
+    RouterState::new(supergraph, config)
 }
 
 pub async fn bind(addr: SocketAddr) -> Result<TcpListener, ServerError> {
@@ -34,7 +66,7 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener, ServerError> {
 /// Serves `state` on `listener` until `shutdown` resolves, then lets in-flight requests finish.
 pub async fn serve(
     listener: TcpListener,
-    state: Arc<RouterState>,
+    state: Arc<AppState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
     let app = crate::http::app(state);
@@ -46,9 +78,8 @@ pub async fn serve(
 
 /// `router serve` inside an async runtime.
 pub async fn run(args: ServeArgs) -> Result<(), ServerError> {
-    let state = Arc::new(load_state(&args)?);
-    let listener = bind(args.listen_addr()).await?;
-    let addr = listener.local_addr().map_err(ServerError::Serve)?;
+    let config = Arc::new(load_config(&args)?);
+    let state = load_state(config.clone())?;
     for subgraph in &state.supergraph.subgraphs {
         tracing::info!(
             subgraph = %subgraph.name,
@@ -56,14 +87,16 @@ pub async fn run(args: ServeArgs) -> Result<(), ServerError> {
             "routing"
         );
     }
+    let app = AppState::ready(state);
+    let listener = bind(config.server.listen).await?;
+    let addr = listener.local_addr().map_err(ServerError::Serve)?;
     tracing::info!(
         "router listening: GraphQL at http://{addr}/graphql, playground at http://{addr}/"
     );
-    serve(listener, state, shutdown_signal()).await?;
+    serve(listener, app, shutdown_signal()).await?;
     tracing::info!("router stopped");
     Ok(())
 }
-
 /// `router serve` from a synchronous `main`: logging, runtime, [`run`].
 pub fn run_blocking(args: ServeArgs) -> Result<(), ServerError> {
     init_tracing(args.log_json);

@@ -1,19 +1,23 @@
-//! What every request shares.
+//! What every request shares: [`AppState`] holds the current [`RouterState`], which a reload
+//! (new supergraph or new configuration) replaces atomically. A request takes the current one
+//! once, at its start, and keeps it to its end, so in-flight requests finish on the supergraph
+//! and configuration they started with.
 
 use std::sync::Arc;
 
+use arc_swap::ArcSwapOption;
 use executor::Executor;
 use operation::Compiler;
 use planner::{Planner, QueryPlan};
 use supergraph::Supergraph;
 
 use crate::ServerError;
-use crate::config::ServerConfig;
+use crate::config::RouterConfig;
 use crate::pipeline::plan::PlanKey;
 use crate::pipeline::plan_cache::LruCache;
 use crate::transport::HttpClient;
 
-/// The loaded supergraph and everything derived from it. Shared behind an `Arc`.
+/// The loaded supergraph with one configuration, and everything derived from them.
 #[derive(Debug)]
 pub struct RouterState {
     pub supergraph: Arc<Supergraph>,
@@ -24,14 +28,14 @@ pub struct RouterState {
     /// Every progressive-override label of the supergraph.
     pub override_labels: Vec<String>,
     pub http: HttpClient,
-    pub config: ServerConfig,
+    pub config: Arc<RouterConfig>,
 }
 
 impl RouterState {
     /// `supergraph`'s subgraph URLs must be final (see [`crate::supergraph_source`]).
-    pub fn new(supergraph: Supergraph, config: ServerConfig) -> Result<Self, ServerError> {
+    pub fn new(supergraph: Supergraph, config: Arc<RouterConfig>) -> Result<Self, ServerError> {
         let supergraph = Arc::new(supergraph);
-        let http = HttpClient::new(&supergraph, &config.transport)?;
+        let http = HttpClient::new(&supergraph, &config.transport())?;
         let api_schema = Arc::new(supergraph.api_schema.clone());
         let compiler = Compiler::new(
             api_schema.clone(),
@@ -44,7 +48,7 @@ impl RouterState {
         let executor = Executor::new(api_schema);
         let override_labels = planner.override_labels();
         Ok(Self {
-            plan_cache: LruCache::new(config.plan_cache_capacity),
+            plan_cache: LruCache::new(config.plan_cache.capacity),
             supergraph,
             compiler,
             planner,
@@ -53,5 +57,31 @@ impl RouterState {
             http,
             config,
         })
+    }
+}
+
+/// The state behind the HTTP app. Empty until the first supergraph is loaded (the router can
+/// start before its subgraphs are up when it composes from them); `/ready` says which.
+#[derive(Debug, Default)]
+pub struct AppState {
+    current: ArcSwapOption<RouterState>,
+}
+
+impl AppState {
+    /// An app state already serving `state`.
+    pub fn ready(state: RouterState) -> Arc<Self> {
+        let app = Self::default();
+        app.replace(state);
+        Arc::new(app)
+    }
+
+    /// The state new requests run on, if any is loaded.
+    pub fn current(&self) -> Option<Arc<RouterState>> {
+        self.current.load_full()
+    }
+
+    /// Makes `state` the one new requests run on; requests in flight keep the previous one.
+    pub fn replace(&self, state: RouterState) -> Option<Arc<RouterState>> {
+        self.current.swap(Some(Arc::new(state)))
     }
 }

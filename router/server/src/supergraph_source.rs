@@ -1,11 +1,14 @@
 //! Loading the supergraph and deciding where each subgraph lives: the supergraph's
-//! `@join__graph(url:)`, then `SUBGRAPH_<NAME>_URL`, then `--subgraph-url NAME=URL`.
+//! `@join__graph(url:)`, then `SUBGRAPH_<NAME>_URL`, then `subgraphs.<name>.url` from the
+//! configuration (where `--subgraph-url NAME=URL` lands).
 
 use std::path::Path;
 
 use supergraph::Supergraph;
 
 use crate::ServerError;
+use crate::config::SubgraphsConfig;
+use crate::config::subgraphs::ALL;
 
 /// Reads and parses a supergraph file.
 pub fn load(path: &Path) -> Result<Supergraph, ServerError> {
@@ -39,11 +42,11 @@ pub fn env_var_for(subgraph: &str) -> String {
 }
 
 /// Applies `SUBGRAPH_<NAME>_URL` from `env` (a lookup, so tests need not touch the process
-/// environment), then the `NAME=URL` flags; then checks every subgraph has a valid URL.
+/// environment), then the configured URLs; then checks every subgraph has a valid URL.
 pub fn apply_overrides(
     supergraph: &mut Supergraph,
     env: impl Fn(&str) -> Option<String>,
-    flags: &[String],
+    subgraphs: &SubgraphsConfig,
 ) -> Result<(), ServerError> {
     let names: Vec<String> = supergraph
         .subgraphs
@@ -55,14 +58,19 @@ pub fn apply_overrides(
             supergraph.set_url(name, url.trim().to_owned());
         }
     }
-    for flag in flags {
-        let (name, url) = flag
-            .split_once('=')
-            .ok_or_else(|| ServerError::InvalidSubgraphUrlFlag(flag.clone()))?;
-        if !supergraph.set_url(name.trim(), url.trim().to_owned()) {
+    if let Some(url) = subgraphs.all().and_then(|all| all.url.as_ref()) {
+        return Err(ServerError::InvalidSubgraphUrl {
+            name: ALL.to_owned(),
+            url: url.clone(),
+            reason: "`subgraphs.all` cannot set a URL; name the subgraph".to_owned(),
+        });
+    }
+    for (name, config) in subgraphs.named() {
+        let Some(url) = &config.url else { continue };
+        if !supergraph.set_url(name, url.trim().to_owned()) {
             return Err(ServerError::UnknownSubgraph {
-                origin: format!("--subgraph-url {flag}"),
-                name: name.trim().to_owned(),
+                origin: format!("subgraphs.{name}.url (or --subgraph-url {name}=...)"),
+                name: name.to_owned(),
                 known: names.join(", "),
             });
         }
@@ -122,6 +130,14 @@ type Query @join__type(graph: A) @join__type(graph: B) {
 }
 "#;
 
+    fn urls(pairs: &[(&str, &str)]) -> SubgraphsConfig {
+        let mut config = SubgraphsConfig::default();
+        for (name, url) in pairs {
+            config.entry(name).url = Some((*url).to_owned());
+        }
+        config
+    }
+
     #[test]
     fn flags_win_over_the_environment_which_wins_over_the_file() {
         let mut supergraph = parse(SUPERGRAPH, "test").expect("valid supergraph");
@@ -133,7 +149,7 @@ type Query @join__type(graph: A) @join__type(graph: B) {
         apply_overrides(
             &mut supergraph,
             env,
-            &["a=http://from-flag/graphql".to_owned()],
+            &urls(&[("a", "http://from-flag/graphql")]),
         )
         .expect("valid overrides");
         let urls: Vec<_> = supergraph.subgraphs.iter().map(|s| s.url.clone()).collect();
@@ -149,12 +165,13 @@ type Query @join__type(graph: A) @join__type(graph: B) {
     #[test]
     fn missing_unknown_and_invalid_urls_are_refused() {
         let mut supergraph = parse(SUPERGRAPH, "test").expect("valid supergraph");
-        let missing = apply_overrides(&mut supergraph, |_| None, &[]).expect_err("b has no URL");
+        let missing =
+            apply_overrides(&mut supergraph, |_| None, &urls(&[])).expect_err("b has no URL");
         assert!(missing.to_string().contains("SUBGRAPH_B_URL"), "{missing}");
-        let unknown = apply_overrides(&mut supergraph, |_| None, &["c=http://x".to_owned()])
+        let unknown = apply_overrides(&mut supergraph, |_| None, &urls(&[("c", "http://x")]))
             .expect_err("no subgraph c");
         assert!(unknown.to_string().contains("it has: a, b"), "{unknown}");
-        let invalid = apply_overrides(&mut supergraph, |_| None, &["b=ftp://x".to_owned()])
+        let invalid = apply_overrides(&mut supergraph, |_| None, &urls(&[("b", "ftp://x")]))
             .expect_err("not http");
         assert!(
             invalid.to_string().contains("only http and https"),

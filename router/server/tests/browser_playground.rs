@@ -21,7 +21,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use e2e_support::Stack;
-use router::ServerConfig;
+use router::RouterConfig;
 use serde_json::{Value, json};
 
 /// The query the script types; the test asks the router the same directly to know the answer.
@@ -55,11 +55,9 @@ async fn playground_runs_a_five_subgraph_query_in_headless_chromium() {
     }
 
     let assets = AssetServer::start(browser_dir.join("node_modules")).await;
-    let stack = Stack::start_with(ServerConfig {
-        playground_assets_url: format!("http://{}", assets.addr),
-        ..ServerConfig::default()
-    })
-    .await;
+    let mut config = RouterConfig::default();
+    config.playground.assets_url = format!("http://{}", assets.addr);
+    let stack = Stack::start_with(config).await;
 
     // What the result pane must show: the router's own answer to the same query.
     let expected = stack.query(QUERY, json!({})).await;

@@ -4,7 +4,7 @@
 mod e2e_support;
 
 use e2e_support::Stack;
-use router::ServerConfig;
+use router::RouterConfig;
 use serde_json::json;
 
 const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
@@ -136,11 +136,9 @@ async fn request_errors_are_400_for_graphql_response_json_and_200_for_json() {
 
 #[tokio::test]
 async fn bodies_over_the_limit_are_413() {
-    let stack = Stack::start_with(ServerConfig {
-        max_body_bytes: 1024,
-        ..ServerConfig::default()
-    })
-    .await;
+    let mut config = RouterConfig::default();
+    config.limits.max_body_bytes = 1024;
+    let stack = Stack::start_with(config).await;
     let padding = " ".repeat(2048);
     let answer = stack
         .post(
@@ -201,9 +199,9 @@ async fn plans_are_cached_by_normalized_operation() {
 
 #[tokio::test]
 async fn introspection_can_be_turned_off() {
-    let stack = Stack::start_with(ServerConfig {
+    let stack = Stack::start_with(RouterConfig {
         introspection: false,
-        ..ServerConfig::default()
+        ..RouterConfig::default()
     })
     .await;
     let answer = stack

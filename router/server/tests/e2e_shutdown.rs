@@ -32,7 +32,7 @@ async fn in_flight_requests_finish_after_shutdown_is_requested() {
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(router::serve::serve(
         listener,
-        Arc::clone(&fake.state),
+        Arc::clone(&fake.app),
         async move {
             let _ = stopped.await;
         },

@@ -2,8 +2,7 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::body::Body;
 use axum::extract::{RawQuery, State};
 use axum::http::header::{ALLOW, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -13,45 +12,67 @@ use serde_json::Value;
 use super::media::{ResponseMediaType, wants_html};
 use super::request;
 use crate::pipeline::{self, GraphQLRequest, Method, RequestContext, RequestError, codes};
-use crate::state::RouterState;
+use crate::state::{AppState, RouterState};
 
 /// The request header that asks for the query plan in `extensions.queryPlan`.
 pub const QUERY_PLAN_HEADER: &str = "x-query-plan";
 
-pub async fn post(
-    State(state): State<Arc<RouterState>>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+pub async fn post(State(app): State<Arc<AppState>>, headers: HeaderMap, body: Body) -> Response {
     let media = ResponseMediaType::negotiate(&headers);
-    let request = request::check_content_type(&headers).and_then(|()| match body {
-        Ok(body) => request::from_body(&body),
-        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            Err(RequestError::malformed(
+    let Some(state) = app.current() else {
+        return not_ready(media);
+    };
+    let limit = state.config.limits.max_body_bytes;
+    let request = match request::check_content_type(&headers) {
+        Ok(()) => match axum::body::to_bytes(body, limit).await {
+            Ok(body) => request::from_body(&body),
+            Err(error) if is_length_limit(&error) => Err(RequestError::malformed(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 codes::PAYLOAD_TOO_LARGE,
-                format!(
-                    "the request body is larger than {} bytes",
-                    state.config.max_body_bytes
-                ),
-            ))
-        }
-        Err(rejection) => Err(RequestError::malformed(
-            StatusCode::BAD_REQUEST,
-            codes::INVALID_GRAPHQL_REQUEST,
-            format!("cannot read the request body: {rejection}"),
-        )),
-    });
+                format!("the request body is larger than {limit} bytes"),
+            )),
+            Err(error) => Err(RequestError::malformed(
+                StatusCode::BAD_REQUEST,
+                codes::INVALID_GRAPHQL_REQUEST,
+                format!("cannot read the request body: {error}"),
+            )),
+        },
+        Err(error) => Err(error),
+    };
     handle(&state, request, Method::Post, headers, media).await
 }
 
+fn is_length_limit(error: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(current) = source {
+        if current.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = current.source();
+    }
+    false
+}
+
+/// 503 while no supergraph is loaded yet.
+pub fn not_ready(media: ResponseMediaType) -> Response {
+    let error = RequestError::malformed(
+        StatusCode::SERVICE_UNAVAILABLE,
+        codes::SUPERGRAPH_NOT_READY,
+        "the router has no supergraph loaded yet; retry shortly",
+    );
+    encode(media, error.status, &error.body())
+}
+
 pub async fn get(
-    State(state): State<Arc<RouterState>>,
+    State(app): State<Arc<AppState>>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
+    let Some(state) = app.current() else {
+        return not_ready(ResponseMediaType::negotiate(&headers));
+    };
     // A browser opening /graphql gets the playground rather than an error about `query`.
-    if wants_html(&headers) && state.config.playground {
+    if wants_html(&headers) && state.config.playground.enabled {
         return super::playground_response(&state);
     }
     let media = ResponseMediaType::negotiate(&headers);

@@ -1,4 +1,4 @@
-//! The HTTP surface: `POST`/`GET /graphql`, the playground at `/`, `GET /health`.
+//! The HTTP surface: `POST`/`GET /graphql`, the playground at `/`, `GET /health`, `GET /ready`.
 
 mod graphql;
 mod media;
@@ -13,13 +13,12 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use serde_json::json;
 
-use crate::state::RouterState;
+use crate::state::{AppState, RouterState};
 
 pub use media::ResponseMediaType;
 
 /// The router's axum app around `state`.
-pub fn app(state: Arc<RouterState>) -> Router {
-    let body_limit = state.config.max_body_bytes;
+pub fn app(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/", get(playground))
         .route(
@@ -29,8 +28,10 @@ pub fn app(state: Arc<RouterState>) -> Router {
                 .fallback(graphql::other_method),
         )
         .route("/health", get(health))
+        .route("/ready", get(ready))
         .with_state(state)
-        .layer(DefaultBodyLimit::max(body_limit))
+        // The limit comes from the current configuration, per request (see graphql::post).
+        .layer(DefaultBodyLimit::disable())
         .layer(
             tower_http::trace::TraceLayer::new_for_http().make_span_with(
                 |request: &axum::http::Request<_>| {
@@ -44,20 +45,36 @@ pub fn app(state: Arc<RouterState>) -> Router {
         )
 }
 
-/// 200 once the supergraph is loaded, which is whenever this app exists.
-async fn health(State(state): State<Arc<RouterState>>) -> impl IntoResponse {
-    axum::Json(json!({
-        "status": "ok",
-        "subgraphs": state.supergraph.subgraphs.iter().map(|s| &s.name).collect::<Vec<_>>(),
-    }))
+/// 200 while the process serves HTTP (liveness).
+async fn health() -> impl IntoResponse {
+    axum::Json(json!({ "status": "ok" }))
 }
 
-async fn playground(State(state): State<Arc<RouterState>>) -> Response {
-    playground_response(&state)
+/// 200 once a supergraph is loaded, 503 before (readiness).
+async fn ready(State(app): State<Arc<AppState>>) -> Response {
+    match app.current() {
+        Some(state) => axum::Json(json!({
+            "status": "ready",
+            "subgraphs": state.supergraph.subgraphs.iter().map(|s| &s.name).collect::<Vec<_>>(),
+        }))
+        .into_response(),
+        None => (
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            axum::Json(json!({ "status": "starting", "reason": "no supergraph loaded yet" })),
+        )
+            .into_response(),
+    }
+}
+
+async fn playground(State(app): State<Arc<AppState>>) -> Response {
+    match app.current() {
+        Some(state) => playground_response(&state),
+        None => graphql::not_ready(ResponseMediaType::Json),
+    }
 }
 
 pub(crate) fn playground_response(state: &RouterState) -> Response {
-    if !state.config.playground {
+    if !state.config.playground.enabled {
         return (
             axum::http::StatusCode::NOT_FOUND,
             [(CONTENT_TYPE, "text/plain; charset=utf-8")],
@@ -66,7 +83,7 @@ pub(crate) fn playground_response(state: &RouterState) -> Response {
             .into_response();
     }
     Html(crate::playground::html(
-        &state.config.playground_assets_url,
+        state.config.playground.assets_base(),
         "/graphql",
     ))
     .into_response()

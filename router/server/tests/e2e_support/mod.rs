@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
-use router::{RouterState, ServerConfig};
+use router::{AppState, RouterConfig, RouterState};
 use serde_json::{Value, json};
 use subgraph_kit::seed::SeedSize;
 use subgraph_kit::testing::{TestDatabase, spawn};
@@ -23,6 +23,7 @@ enum Source {
 pub struct Stack {
     pub router: SocketAddr,
     pub state: Arc<RouterState>,
+    pub app: Arc<AppState>,
     pub http: reqwest::Client,
     _databases: Vec<TestDatabase>,
 }
@@ -37,10 +38,10 @@ pub struct Answer {
 
 impl Stack {
     pub async fn start() -> Stack {
-        Self::start_with(ServerConfig::default()).await
+        Self::start_with(RouterConfig::default()).await
     }
 
-    pub async fn start_with(config: ServerConfig) -> Stack {
+    pub async fn start_with(config: RouterConfig) -> Stack {
         let mut databases = Vec::new();
         for _ in 0..5 {
             databases.push(TestDatabase::sqlite().await);
@@ -55,7 +56,7 @@ impl Stack {
         for _ in 0..5 {
             databases.push(TestDatabase::sqlite().await);
         }
-        Self::start_on(databases, ServerConfig::default(), Source::CheckedIn).await
+        Self::start_on(databases, RouterConfig::default(), Source::CheckedIn).await
     }
 
     /// The same stack with every subgraph on its own fresh PostgreSQL schema; `None` (and a
@@ -65,11 +66,11 @@ impl Stack {
         for _ in 0..5 {
             databases.push(TestDatabase::postgres(test).await?);
         }
-        Some(Self::start_on(databases, ServerConfig::default(), Source::Composed).await)
+        Some(Self::start_on(databases, RouterConfig::default(), Source::Composed).await)
     }
 
     /// `databases`: one per subgraph, in the order users, products, inventory, reviews, carts.
-    async fn start_on(databases: Vec<TestDatabase>, config: ServerConfig, source: Source) -> Stack {
+    async fn start_on(databases: Vec<TestDatabase>, config: RouterConfig, source: Source) -> Stack {
         let mut subgraphs = Vec::new();
         let mut free = databases.iter();
         macro_rules! start {
@@ -103,20 +104,23 @@ impl Stack {
                     .join("../../schema/supergraph.graphql");
                 let mut supergraph = router::supergraph_source::load(&path)
                     .expect("the checked-in supergraph loads");
-                let flags: Vec<String> = subgraphs
-                    .iter()
-                    .map(|s| format!("{}={}", s.name, s.url))
-                    .collect();
-                router::supergraph_source::apply_overrides(&mut supergraph, |_| None, &flags)
+                let mut urls = router::config::SubgraphsConfig::default();
+                for subgraph in &subgraphs {
+                    urls.entry(&subgraph.name).url = Some(subgraph.url.clone());
+                }
+                router::supergraph_source::apply_overrides(&mut supergraph, |_| None, &urls)
                     .expect("the checked-in supergraph names the five subgraphs");
                 supergraph
             }
         };
-        let state = Arc::new(RouterState::new(supergraph, config).expect("router state"));
-        let router = spawn(router::app(state.clone())).await;
+        let state = RouterState::new(supergraph, Arc::new(config)).expect("router state");
+        let app = AppState::ready(state);
+        let state = app.current().expect("just loaded");
+        let router = spawn(router::app(app.clone())).await;
         Stack {
             router,
             state,
+            app,
             http: reqwest::Client::new(),
             _databases: databases,
         }

@@ -12,7 +12,7 @@ use axum::Json;
 use axum::Router;
 use axum::http::HeaderMap;
 use axum::routing::post;
-use router::{RouterState, ServerConfig, TransportConfig};
+use router::{AppState, RouterConfig, RouterState};
 use serde_json::{Value, json};
 
 const CATALOG_SDL: &str = r#"
@@ -123,6 +123,7 @@ pub fn compose(catalog_addr: SocketAddr, stock_addr: SocketAddr) -> String {
 pub struct FaultStack {
     pub router: SocketAddr,
     pub state: Arc<RouterState>,
+    pub app: Arc<AppState>,
     pub http: reqwest::Client,
 }
 
@@ -140,18 +141,16 @@ impl FaultStack {
         let sdl = compose(catalog_addr, stock_addr);
         let supergraph = router::supergraph_source::parse(&sdl, "faults")
             .expect("the composed supergraph loads");
-        let config = ServerConfig {
-            transport: TransportConfig {
-                default_timeout: Duration::from_millis(300),
-                ..TransportConfig::default()
-            },
-            ..ServerConfig::default()
-        };
-        let state = Arc::new(RouterState::new(supergraph, config).expect("router state"));
-        let router = spawn(router::app(state.clone())).await;
+        let mut config = RouterConfig::default();
+        config.subgraphs.entry("all").timeout = Some(Duration::from_millis(300).into());
+        let state = RouterState::new(supergraph, Arc::new(config)).expect("router state");
+        let app = AppState::ready(state);
+        let state = app.current().expect("just loaded");
+        let router = spawn(router::app(app.clone())).await;
         FaultStack {
             router,
             state,
+            app,
             http: reqwest::Client::new(),
         }
     }

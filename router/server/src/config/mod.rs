@@ -1,0 +1,141 @@
+//! The router's configuration: `router.yaml` (one section per file here) plus the `router serve`
+//! flags that override it ([`args`]).
+//!
+//! Every section is strict (`deny_unknown_fields`) and fully defaulted, so an empty file is a
+//! valid configuration and a typo stops startup instead of being ignored. The runtime view of a
+//! section is built from it when a [`crate::RouterState`] is made, so a reloaded file takes
+//! effect for the next request without a restart.
+
+mod args;
+mod authentication;
+mod authorization;
+mod cors;
+mod csrf;
+mod duration;
+mod errors;
+mod headers;
+mod limits;
+mod persisted_queries;
+mod plan_cache;
+mod playground;
+mod server;
+pub(crate) mod subgraphs;
+mod supergraph;
+mod telemetry;
+
+pub use args::ServeArgs;
+pub use authentication::AuthenticationConfig;
+pub use authorization::AuthorizationConfig;
+pub use cors::CorsConfig;
+pub use csrf::CsrfConfig;
+pub use duration::{ConfigDuration, parse_duration};
+pub use errors::ErrorsConfig;
+pub use headers::HeadersConfig;
+pub use limits::LimitsConfig;
+pub use persisted_queries::PersistedQueriesConfig;
+pub use plan_cache::PlanCacheConfig;
+pub use playground::{DEFAULT_PLAYGROUND_ASSETS_URL, PlaygroundConfig};
+pub use server::ServerConfig;
+pub use subgraphs::{
+    DEFAULT_FORWARDED_HEADERS, DEFAULT_SUBGRAPH_TIMEOUT, SubgraphConfig, SubgraphsConfig,
+    TransportConfig,
+};
+pub use supergraph::SupergraphConfig;
+pub use telemetry::TelemetryConfig;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `router.yaml`. Every key is optional; the defaults are what `router serve` does with no file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct RouterConfig {
+    /// Where the router listens.
+    pub server: ServerConfig,
+    /// Where the supergraph comes from and how it is kept current.
+    pub supergraph: SupergraphConfig,
+    /// Per-subgraph settings (URL override, timeout); the key `all` applies to every subgraph.
+    pub subgraphs: SubgraphsConfig,
+    /// Answer `__schema` and `__type` queries.
+    #[serde(default = "default_true")]
+    pub introspection: bool,
+    /// The GraphiQL playground at `/`.
+    pub playground: PlaygroundConfig,
+    /// Query plans kept in memory.
+    pub plan_cache: PlanCacheConfig,
+    /// Which client headers reach which subgraph.
+    pub headers: HeadersConfig,
+    /// Cross-origin requests from browsers.
+    pub cors: CorsConfig,
+    /// Cross-site request forgery prevention.
+    pub csrf: CsrfConfig,
+    /// Who the client is (JWT).
+    pub authentication: AuthenticationConfig,
+    /// What the client may see (`@authenticated`, `@requiresScopes`, `@policy`).
+    pub authorization: AuthorizationConfig,
+    /// Operation and request size limits.
+    pub limits: LimitsConfig,
+    /// What clients see of subgraph errors.
+    pub errors: ErrorsConfig,
+    /// Automatic persisted queries and the trusted-documents safelist.
+    pub persisted_queries: PersistedQueriesConfig,
+    /// Metrics, traces and logs.
+    pub telemetry: TelemetryConfig,
+}
+
+impl Default for RouterConfig {
+    fn default() -> Self {
+        Self {
+            server: ServerConfig::default(),
+            supergraph: SupergraphConfig::default(),
+            subgraphs: SubgraphsConfig::default(),
+            introspection: true,
+            playground: PlaygroundConfig::default(),
+            plan_cache: PlanCacheConfig::default(),
+            headers: HeadersConfig::default(),
+            cors: CorsConfig::default(),
+            csrf: CsrfConfig::default(),
+            authentication: AuthenticationConfig::default(),
+            authorization: AuthorizationConfig::default(),
+            limits: LimitsConfig::default(),
+            errors: ErrorsConfig::default(),
+            persisted_queries: PersistedQueriesConfig::default(),
+            telemetry: TelemetryConfig::default(),
+        }
+    }
+}
+
+pub(crate) fn default_true() -> bool {
+    true
+}
+
+impl RouterConfig {
+    /// How subgraphs are called, from `subgraphs` and `headers`.
+    pub fn transport(&self) -> TransportConfig {
+        let default_timeout = self
+            .subgraphs
+            .all()
+            .and_then(|all| all.timeout)
+            .map_or(DEFAULT_SUBGRAPH_TIMEOUT, ConfigDuration::get);
+        TransportConfig {
+            default_timeout,
+            timeouts: self
+                .subgraphs
+                .named()
+                .filter_map(|(name, config)| Some((name.to_owned(), config.timeout?.get())))
+                .collect(),
+            forward_headers: self.headers.propagated_to_all(),
+        }
+    }
+
+    /// Reads a `router.yaml` document; `origin` names it in errors.
+    pub fn from_yaml(text: &str, origin: &str) -> Result<Self, crate::ServerError> {
+        if text.trim().is_empty() {
+            return Ok(Self::default());
+        }
+        serde_norway::from_str(text).map_err(|source| crate::ServerError::InvalidConfig {
+            origin: origin.to_owned(),
+            message: source.to_string(),
+        })
+    }
+}

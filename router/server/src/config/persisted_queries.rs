@@ -1,0 +1,8 @@
+//! `persisted_queries:` Automatic persisted queries and the safelist.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct PersistedQueriesConfig {}

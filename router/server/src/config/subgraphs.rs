@@ -1,0 +1,72 @@
+//! `subgraphs:` per-subgraph URL and timeout; the key `all` sets defaults for every subgraph.
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::ConfigDuration;
+
+pub const DEFAULT_SUBGRAPH_TIMEOUT: Duration = Duration::from_secs(30);
+/// Client headers sent on to subgraphs unless configured otherwise.
+pub const DEFAULT_FORWARDED_HEADERS: &[&str] = &["x-user-id", "authorization"];
+/// The key of [`SubgraphsConfig`] that applies to every subgraph.
+pub const ALL: &str = "all";
+
+/// `subgraphs: { all: { timeout: 30s }, products: { url: ..., timeout: 5s } }`
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct SubgraphsConfig(pub BTreeMap<String, SubgraphConfig>);
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct SubgraphConfig {
+    /// Where the subgraph is served; wins over the supergraph's URL and `SUBGRAPH_<NAME>_URL`
+    /// (not allowed under `all`).
+    pub url: Option<String>,
+    /// How long the subgraph may take to answer (default 30s).
+    pub timeout: Option<ConfigDuration>,
+}
+
+impl SubgraphsConfig {
+    /// Settings for every subgraph.
+    pub fn all(&self) -> Option<&SubgraphConfig> {
+        self.0.get(ALL)
+    }
+
+    /// `(name, settings)` of the named subgraphs, without `all`.
+    pub fn named(&self) -> impl Iterator<Item = (&str, &SubgraphConfig)> {
+        self.0
+            .iter()
+            .filter(|(name, _)| name.as_str() != ALL)
+            .map(|(name, config)| (name.as_str(), config))
+    }
+
+    pub fn entry(&mut self, name: &str) -> &mut SubgraphConfig {
+        self.0.entry(name.to_owned()).or_default()
+    }
+}
+
+/// How subgraphs are called: the runtime view of `subgraphs` and `headers`.
+#[derive(Debug, Clone)]
+pub struct TransportConfig {
+    pub default_timeout: Duration,
+    /// Per-subgraph timeouts, by subgraph name.
+    pub timeouts: HashMap<String, Duration>,
+    /// Lower-case names of client headers forwarded to every subgraph.
+    pub forward_headers: Vec<String>,
+}
+
+impl Default for TransportConfig {
+    fn default() -> Self {
+        Self {
+            default_timeout: DEFAULT_SUBGRAPH_TIMEOUT,
+            timeouts: HashMap::new(),
+            forward_headers: DEFAULT_FORWARDED_HEADERS
+                .iter()
+                .map(|h| h.to_string())
+                .collect(),
+        }
+    }
+}
