@@ -16,6 +16,8 @@
 //! - [`fetch::fetch_subgraph_sdl`]: a live subgraph's `_service { sdl }`.
 //! - [`compose_from_config`]`(path)`: `supergraph.yaml` → subgraphs → supergraph, what
 //!   `router compose` needs; [`ComposeError`] tells config problems from composition ones.
+//! - [`diff::diff`]`(&old_api_schema, &new_api_schema)`: every change between two API schemas,
+//!   classified breaking / dangerous / safe for existing clients, what `router check` reports.
 //!
 //! Stages mirror Apollo's: `parse` → `validate` → `merge` → `satisfiability` → `print`.
 //!
@@ -53,7 +55,10 @@
 //!   `REFERENCED_INACCESSIBLE`, `REQUIRED_INACCESSIBLE`, `ONLY_INACCESSIBLE_CHILDREN`,
 //!   `IMPLEMENTED_BY_INACCESSIBLE`, `DISALLOWED_INACCESSIBLE`.
 //! - `SATISFIABILITY_ERROR`: every API field reachable from the roots must be resolvable
-//!   by a subgraph reachable through resolvable `@key`s (and its `@requires` fields too).
+//!   by a subgraph reachable through resolvable `@key`s, and its `@requires` selection must be
+//!   fetchable too: nested fields from where their parent is fetched (following keys further),
+//!   `... on T` conditions from where the value can be a `T`, and required fields that have
+//!   their own `@requires` (chained) only if that one is fetchable in turn.
 //!
 //! Output is always `join/v0.5` (the format our loader and planner read). Apollo picks the
 //! smallest join version the subgraphs' federation version needs (v0.3 for subgraphs linking
@@ -66,6 +71,7 @@
 
 pub mod config;
 mod diagnostic;
+pub mod diff;
 pub mod fetch;
 mod fieldset;
 mod link;
