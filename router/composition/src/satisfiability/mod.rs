@@ -10,6 +10,8 @@ use crate::fieldset;
 use crate::merge::model::{MergedField, MergedSchema, MergedType};
 use crate::model::{TypeKind, named};
 
+mod requires;
+
 struct State {
     type_name: String,
     graph: usize,
@@ -146,35 +148,43 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                         }
                         continue;
                     }
-                    if let Some(requires) = usable.iter().find_map(|g| {
-                        field
-                            .join
-                            .iter()
-                            .find(|j| j.graph == Some(*g))
-                            .and_then(|j| j.requires.clone())
-                    }) && let Ok(selections) = fieldset::parse(&requires)
-                    {
-                        for selection in selections.iter().filter(|s| s.type_condition.is_none()) {
-                            let ok = ty.fields.get(&selection.name).is_some_and(|f| {
-                                resolvers(ty, f).iter().any(|g| reach.contains(g))
-                            });
-                            let coordinate = format!("{}.{}", ty.name, field.name);
-                            if !ok && reported.insert(coordinate.clone()) {
-                                errors.push(
-                                        Diagnostic::new(
-                                            "SATISFIABILITY_ERROR",
-                                            format!(
-                                                "The following supergraph API query:\n{}\ncannot be satisfied by the subgraphs because:\n- from subgraph \"{}\": cannot satisfy @require conditions on field \"{coordinate}\" (required field \"{}.{}\" of @requires(fields: \"{requires}\") cannot be fetched).",
-                                                print_query(schema, &state.path, field),
-                                                schema.graphs[state.graph].name,
-                                                ty.name,
-                                                selection.name
-                                            ),
-                                        )
-                                        .at_all(field.locations.iter().cloned().map(Some)),
-                                    );
+                    // The field is satisfiable if one usable subgraph resolves it without
+                    // @requires, or with a @requires that can be fetched (chained and
+                    // type-conditioned requirements included).
+                    let mut failure = None;
+                    let satisfied = usable.iter().any(|g| {
+                        let Some(requires) = requires::requires_in(field, *g) else {
+                            return true;
+                        };
+                        let Ok(selections) = fieldset::parse(requires) else {
+                            return true;
+                        };
+                        let mut chain = vec![(ty.name.clone(), field.name.clone())];
+                        match requires::unfetchable(schema, ty, &selections, &reach, &mut chain) {
+                            None => true,
+                            Some(why) => {
+                                failure.get_or_insert((requires.to_string(), why));
+                                false
                             }
                         }
+                    });
+                    let coordinate = format!("{}.{}", ty.name, field.name);
+                    if !satisfied
+                        && let Some((requires, why)) = failure
+                        && reported.insert(coordinate.clone())
+                    {
+                        errors.push(
+                            Diagnostic::new(
+                                "SATISFIABILITY_ERROR",
+                                format!(
+                                    "The following supergraph API query:\n{}\ncannot be satisfied by the subgraphs because:\n- from subgraph \"{}\": cannot satisfy @require conditions on field \"{coordinate}\" ({}).",
+                                    print_query(schema, &state.path, field),
+                                    schema.graphs[state.graph].name,
+                                    why.describe(Some(&requires)),
+                                ),
+                            )
+                            .at_all(field.locations.iter().cloned().map(Some)),
+                        );
                     }
                     for g in usable {
                         // A subgraph may return a subtype of the supergraph's field type.
