@@ -102,9 +102,17 @@ impl Compiler {
         if let Some(max_tokens) = self.config.limits.max_tokens {
             parser = parser.token_limit(max_tokens);
         }
-        let ast = parser
-            .parse_ast(query, "operation.graphql")
-            .map_err(|e| OperationError::Parse(error::diagnostics(&e.errors)))?;
+        let ast = parser.parse_ast(query, "operation.graphql").map_err(|e| {
+            match self.config.limits.max_tokens {
+                // The parser stops at the limit: its count says the document went past it.
+                Some(limit) if parser.tokens_reached() > limit => OperationError::Limit {
+                    kind: crate::LimitKind::Tokens,
+                    limit,
+                    actual: parser.tokens_reached(),
+                },
+                _ => OperationError::Parse(error::diagnostics(&e.errors)),
+            }
+        })?;
         let document = ast
             .to_executable_validate(&self.schema)
             .map_err(|e| OperationError::Validation(error::diagnostics(&e.errors)))?;
@@ -147,6 +155,7 @@ impl Compiler {
             &coerced,
             &self.config.limits,
         )?;
+        crate::shape::check(&normalized, &self.config.limits)?;
         if normalized.has_schema_introspection() {
             apollo_compiler::introspection::check_max_depth(&parsed.document, &parsed.operation)
                 .map_err(|e| {

@@ -33,6 +33,11 @@ pub struct Limits {
     pub max_aliases: Option<usize>,
     /// Fields and inline fragments in the normalized operation.
     pub max_selections: Option<usize>,
+    /// Fields in the normalized operation, each response key counted once per selection set
+    /// (Apollo's "height").
+    pub max_height: Option<usize>,
+    /// Fields selected at the root, fragments included.
+    pub max_root_fields: Option<usize>,
 }
 
 impl Default for Limits {
@@ -44,6 +49,8 @@ impl Default for Limits {
             max_depth: Some(32),
             max_aliases: Some(1_000),
             max_selections: Some(10_000),
+            max_height: None,
+            max_root_fields: None,
         }
     }
 }
@@ -56,6 +63,8 @@ impl Limits {
             max_depth: None,
             max_aliases: None,
             max_selections: None,
+            max_height: None,
+            max_root_fields: None,
         }
     }
 }

@@ -40,6 +40,9 @@ pub enum LimitKind {
     Depth,
     Aliases,
     Selections,
+    Height,
+    RootFields,
+    Tokens,
 }
 
 impl std::fmt::Display for LimitKind {
@@ -48,7 +51,24 @@ impl std::fmt::Display for LimitKind {
             LimitKind::Depth => "depth",
             LimitKind::Aliases => "aliases",
             LimitKind::Selections => "selections",
+            LimitKind::Height => "height",
+            LimitKind::RootFields => "root fields",
+            LimitKind::Tokens => "tokens",
         })
+    }
+}
+
+impl LimitKind {
+    /// The `extensions.code` of an operation over this limit.
+    pub fn code(self) -> &'static str {
+        match self {
+            LimitKind::Depth => "MAX_DEPTH_LIMIT_EXCEEDED",
+            LimitKind::Aliases => "MAX_ALIASES_LIMIT_EXCEEDED",
+            LimitKind::Selections => "MAX_SELECTIONS_LIMIT_EXCEEDED",
+            LimitKind::Height => "MAX_HEIGHT_LIMIT_EXCEEDED",
+            LimitKind::RootFields => "MAX_ROOT_FIELDS_LIMIT_EXCEEDED",
+            LimitKind::Tokens => "MAX_TOKENS_LIMIT_EXCEEDED",
+        }
     }
 }
 
@@ -60,11 +80,7 @@ impl OperationError {
             OperationError::Validation(_) => "GRAPHQL_VALIDATION_FAILED",
             OperationError::OperationResolution(_) => "OPERATION_RESOLUTION_FAILURE",
             OperationError::Variables(_) => "BAD_USER_INPUT",
-            OperationError::Limit { kind, .. } => match kind {
-                LimitKind::Depth => "MAX_DEPTH_LIMIT",
-                LimitKind::Aliases => "MAX_ALIASES_LIMIT",
-                LimitKind::Selections => "MAX_SELECTIONS_LIMIT",
-            },
+            OperationError::Limit { kind, .. } => kind.code(),
             OperationError::IntrospectionDisabled => "INTROSPECTION_DISABLED",
             OperationError::Introspection(_) => "INTROSPECTION_FAILED",
         }

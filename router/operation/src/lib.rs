@@ -17,6 +17,7 @@ mod error;
 mod json;
 mod normalize;
 mod normalized;
+mod shape;
 
 pub use compiler::{Compiler, IntrospectionResponse, ParsedOperation, PreparedOperation};
 pub use config::{Config, Limits};

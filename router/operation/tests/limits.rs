@@ -35,7 +35,7 @@ fn depth_counts_nested_fields_through_fragments() {
             actual: 4
         }
     ));
-    assert_eq!(e.code(), "MAX_DEPTH_LIMIT");
+    assert_eq!(e.code(), "MAX_DEPTH_LIMIT_EXCEEDED");
     insta::assert_json_snapshot!(error_json(&e));
 }
 
@@ -60,7 +60,7 @@ fn aliases_are_counted_after_fragment_expansion() {
     };
     assert!(accepted(limits(6), query));
     let e = limit_error(limits(5), query);
-    assert_eq!(e.code(), "MAX_ALIASES_LIMIT");
+    assert_eq!(e.code(), "MAX_ALIASES_LIMIT_EXCEEDED");
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn fragment_fan_out_hits_the_selection_limit() {
             ..
         }
     ));
-    assert_eq!(e.code(), "MAX_SELECTIONS_LIMIT");
+    assert_eq!(e.code(), "MAX_SELECTIONS_LIMIT_EXCEEDED");
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn default_limits_refuse_the_fan_out_too() {
 }
 
 #[test]
-fn token_limit_is_a_parse_failure() {
+fn token_limit_has_its_own_code() {
     let query = format!("{{ me {{ {} }} }}", "id ".repeat(100));
     let limits = |max_tokens| Limits {
         max_tokens: Some(max_tokens),
@@ -125,7 +125,70 @@ fn token_limit_is_a_parse_failure() {
     };
     assert!(accepted(limits(1_000), &query));
     let e = limit_error(limits(50), &query);
+    assert!(
+        matches!(
+            e,
+            OperationError::Limit {
+                kind: LimitKind::Tokens,
+                limit: 50,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert_eq!(e.code(), "MAX_TOKENS_LIMIT_EXCEEDED");
+}
+
+#[test]
+fn a_syntax_error_under_the_token_limit_stays_a_parse_failure() {
+    let limits = Limits {
+        max_tokens: Some(1_000),
+        ..Limits::none()
+    };
+    let e = limit_error(limits, "{ me { id ");
     assert_eq!(e.code(), "GRAPHQL_PARSE_FAILED");
+}
+
+#[test]
+fn height_counts_each_field_once_per_selection_set_through_fragments() {
+    // me, id, name, reviews, product, name: `id` twice and the fragment's `name` merge.
+    let query =
+        "{ me { id name id ...F reviews { product { name } } } } fragment F on User { name }";
+    let limits = |max_height| Limits {
+        max_height: Some(max_height),
+        ..Limits::none()
+    };
+    assert!(accepted(limits(6), query));
+    let e = limit_error(limits(5), query);
+    assert!(matches!(
+        e,
+        OperationError::Limit {
+            kind: LimitKind::Height,
+            limit: 5,
+            actual: 6
+        }
+    ));
+    assert_eq!(e.code(), "MAX_HEIGHT_LIMIT_EXCEEDED");
+}
+
+#[test]
+fn root_fields_count_aliases_and_fragments_at_the_root() {
+    let query = "{ me { id } other: me { id } ...Q } fragment Q on Query { __typename }";
+    let limits = |max_root_fields| Limits {
+        max_root_fields: Some(max_root_fields),
+        ..Limits::none()
+    };
+    assert!(accepted(limits(3), query));
+    let e = limit_error(limits(2), query);
+    assert!(matches!(
+        e,
+        OperationError::Limit {
+            kind: LimitKind::RootFields,
+            limit: 2,
+            actual: 3
+        }
+    ));
+    assert_eq!(e.code(), "MAX_ROOT_FIELDS_LIMIT_EXCEEDED");
 }
 
 #[test]
