@@ -25,6 +25,8 @@ pub enum ServerError {
     },
     #[error("invalid configuration {origin}: {message}")]
     InvalidConfig { origin: String, message: String },
+    #[error("invalid configuration: {key}: {message}")]
+    InvalidSetting { key: String, message: String },
     #[error("--subgraph-url {0:?}: expected NAME=URL")]
     InvalidSubgraphUrlFlag(String),
     #[error("--subgraph-timeout-for {0:?}: expected NAME=DURATION (e.g. products=5s)")]

@@ -13,6 +13,7 @@ use supergraph::Supergraph;
 
 use crate::ServerError;
 use crate::config::RouterConfig;
+use crate::http::cors::CorsPolicy;
 use crate::pipeline::plan::PlanKey;
 use crate::pipeline::plan_cache::LruCache;
 use crate::transport::HttpClient;
@@ -29,6 +30,8 @@ pub struct RouterState {
     pub override_labels: Vec<String>,
     pub http: HttpClient,
     pub config: Arc<RouterConfig>,
+    /// The `cors` section, compiled.
+    pub cors: CorsPolicy,
 }
 
 impl RouterState {
@@ -47,7 +50,9 @@ impl RouterState {
         let planner = Planner::new(supergraph.clone());
         let executor = Executor::new(api_schema);
         let override_labels = planner.override_labels();
+        let cors = CorsPolicy::new(&config.cors)?;
         Ok(Self {
+            cors,
             plan_cache: LruCache::new(config.plan_cache.capacity),
             supergraph,
             compiler,

@@ -42,6 +42,7 @@ async fn get_refuses_mutations_with_405() {
             .get(stack.url("/graphql"))
             .query(&[("query", "mutation { clearCart { id } }")])
             .header("accept", accept)
+            .header("apollo-require-preflight", "true")
             .header("x-user-id", "1")
             .send()
             .await
@@ -286,7 +287,7 @@ async fn non_json_content_types_are_415() {
     let response = stack
         .http
         .post(stack.url("/graphql"))
-        .header("content-type", "text/plain")
+        .header("content-type", "application/xml")
         .header("accept", GRAPHQL_RESPONSE)
         .body(r#"{"query":"{ __typename }"}"#)
         .send()

@@ -22,6 +22,9 @@ pub async fn post(State(app): State<Arc<AppState>>, headers: HeaderMap, body: Bo
     let Some(state) = app.current() else {
         return not_ready(media);
     };
+    if let Err(error) = super::csrf::check(&state.config.csrf, &headers) {
+        return encode(media, error.status, &error.body());
+    }
     let limit = state.config.limits.max_body_bytes;
     let request = match request::check_content_type(&headers) {
         Ok(()) => match axum::body::to_bytes(body, limit).await {
@@ -76,6 +79,9 @@ pub async fn get(
         return super::playground_response(&state);
     }
     let media = ResponseMediaType::negotiate(&headers);
+    if let Err(error) = super::csrf::check(&state.config.csrf, &headers) {
+        return encode(media, error.status, &error.body());
+    }
     let request = request::from_query_string(query.as_deref());
     handle(&state, request, Method::Get, headers, media).await
 }

@@ -1,5 +1,7 @@
 //! The HTTP surface: `POST`/`GET /graphql`, the playground at `/`, `GET /health`, `GET /ready`.
 
+pub mod cors;
+mod csrf;
 mod graphql;
 mod media;
 mod request;
@@ -29,9 +31,10 @@ pub fn app(state: Arc<AppState>) -> Router {
         )
         .route("/health", get(health))
         .route("/ready", get(ready))
-        .with_state(state)
+        .with_state(state.clone())
         // The limit comes from the current configuration, per request (see graphql::post).
         .layer(DefaultBodyLimit::disable())
+        .layer(axum::middleware::from_fn_with_state(state, cors::layer))
         .layer(
             tower_http::trace::TraceLayer::new_for_http().make_span_with(
                 |request: &axum::http::Request<_>| {

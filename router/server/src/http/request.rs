@@ -13,7 +13,9 @@ fn bad(message: impl Into<String>) -> RequestError {
     )
 }
 
-/// Refuses bodies that say they are not JSON (a missing content type is taken as JSON).
+/// Refuses bodies that say they are not JSON. A missing content type is taken as JSON, which
+/// only matters with CSRF prevention off: with it on, such a request is refused before (a
+/// browser can send a body without a content type cross-origin, unpreflighted).
 pub fn check_content_type(headers: &HeaderMap) -> Result<(), RequestError> {
     let Some(value) = headers.get(CONTENT_TYPE) else {
         return Ok(());

@@ -15,5 +15,7 @@ pub const SUBSCRIPTION_NOT_SUPPORTED: &str = "SUBSCRIPTION_NOT_SUPPORTED";
 pub const QUERY_PLANNING_FAILED: &str = "QUERY_PLANNING_FAILED";
 /// The executor failed as a whole.
 pub const EXECUTION_FAILED: &str = "EXECUTION_FAILED";
+/// A GET, or a POST with a simple content type, without a header proving it was preflighted.
+pub const CSRF_PREVENTION: &str = "CSRF_PREVENTION";
 /// No supergraph is loaded yet (the router is starting and composing).
 pub const SUPERGRAPH_NOT_READY: &str = "SUPERGRAPH_NOT_READY";
