@@ -4,7 +4,9 @@
 //! operation compiler, the planner and its plan cache, the pooled subgraph client);
 //! [`AppState`] holds the current one and swaps it on reload; [`http::app`] wraps it in the
 //! axum routes (`POST`/`GET /graphql`, the playground at `/`, `/health`, `/ready`);
-//! [`serve::serve`] binds and drains in-flight requests on shutdown. A request runs through
+//! [`serve::serve`] binds and drains in-flight requests on shutdown; [`reload::Reloader`]
+//! keeps the supergraph (composed from the subgraphs or read from a file) and `router.yaml`
+//! current while serving. A request runs through
 //! the stages in [`pipeline`], one file each.
 
 pub mod config;
@@ -12,6 +14,7 @@ pub mod error;
 pub mod http;
 pub mod pipeline;
 pub mod playground;
+pub mod reload;
 pub mod serve;
 pub mod state;
 pub mod supergraph_source;

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
-use crate::config::{RouterConfig, ServeArgs};
+use crate::config::{RouterConfig, ServeArgs, SupergraphConfig};
+use crate::reload::{self, Reloader, detect::ConfigKind};
 use crate::state::{AppState, RouterState};
 use crate::{ServerError, supergraph_source};
 
@@ -15,10 +16,17 @@ use crate::{ServerError, supergraph_source};
 pub const DEFAULT_SUPERGRAPH_PATH: &str = "schema/supergraph.graphql";
 
 /// The configuration `args` describe: `router.yaml` (if `--config` names one) with the flags
-/// on top.
+/// on top. A `--config` naming a rover composition config instead (see [`reload::detect`])
+/// means the defaults with `supergraph.compose` set to it.
 pub fn load_config(args: &ServeArgs) -> Result<RouterConfig, ServerError> {
     let mut config = match &args.config {
-        Some(path) => read_config(path)?,
+        Some(path) => match reload::detect::kind_of_file(path)? {
+            ConfigKind::Router => read_config(path)?,
+            ConfigKind::Composition => RouterConfig {
+                supergraph: SupergraphConfig::composing(path),
+                ..RouterConfig::default()
+            },
+        },
         None => RouterConfig::default(),
     };
     args.apply(&mut config)?;
@@ -45,13 +53,8 @@ pub fn supergraph_path(config: &RouterConfig) -> PathBuf {
 /// Loads the supergraph file `config` names, with URL overrides from the process environment
 /// and the configuration.
 pub fn load_state(config: Arc<RouterConfig>) -> Result<RouterState, ServerError> {
-    let mut supergraph = supergraph_source::load(&supergraph_path(&config))?;
-    supergraph_source::apply_overrides(
-        &mut supergraph,
-        |name| std::env::var(name).ok(),
-        &config.subgraphs,
-    )?;
-    RouterState::new(supergraph, config)
+    let supergraph = supergraph_source::load(&supergraph_path(&config))?;
+    supergraph_source::state_for(supergraph, config)
 }
 
 pub async fn bind(addr: SocketAddr) -> Result<TcpListener, ServerError> {
@@ -76,24 +79,20 @@ pub async fn serve(
         .map_err(ServerError::Serve)
 }
 
-/// `router serve` inside an async runtime.
+/// `router serve` inside an async runtime: load, bind, then serve while the [`Reloader`]
+/// keeps the supergraph and the configuration current.
 pub async fn run(args: ServeArgs) -> Result<(), ServerError> {
-    let config = Arc::new(load_config(&args)?);
-    let state = load_state(config.clone())?;
-    for subgraph in &state.supergraph.subgraphs {
-        tracing::info!(
-            subgraph = %subgraph.name,
-            url = subgraph.url.as_deref().unwrap_or_default(),
-            "routing"
-        );
-    }
-    let app = AppState::ready(state);
-    let listener = bind(config.server.listen).await?;
+    let reloader = Reloader::start(&args)?;
+    let app = reloader.app();
+    let listener = bind(reloader.config().server.listen).await?;
     let addr = listener.local_addr().map_err(ServerError::Serve)?;
     tracing::info!(
         "router listening: GraphQL at http://{addr}/graphql, playground at http://{addr}/"
     );
-    serve(listener, app, shutdown_signal()).await?;
+    let reloading = tokio::spawn(reloader.run());
+    let served = serve(listener, app, shutdown_signal()).await;
+    reloading.abort();
+    served?;
     tracing::info!("router stopped");
     Ok(())
 }

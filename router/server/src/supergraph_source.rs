@@ -3,12 +3,13 @@
 //! configuration (where `--subgraph-url NAME=URL` lands).
 
 use std::path::Path;
+use std::sync::Arc;
 
 use supergraph::Supergraph;
 
-use crate::ServerError;
-use crate::config::SubgraphsConfig;
 use crate::config::subgraphs::ALL;
+use crate::config::{RouterConfig, SubgraphsConfig};
+use crate::{RouterState, ServerError};
 
 /// Reads and parses a supergraph file.
 pub fn load(path: &Path) -> Result<Supergraph, ServerError> {
@@ -24,6 +25,20 @@ pub fn parse(sdl: &str, origin: &str) -> Result<Supergraph, ServerError> {
         path: origin.to_owned(),
         source: Box::new(source),
     })
+}
+
+/// The state serving `supergraph` (as loaded or composed) with `config`: URL overrides from
+/// the process environment and the configuration applied.
+pub fn state_for(
+    mut supergraph: Supergraph,
+    config: Arc<RouterConfig>,
+) -> Result<RouterState, ServerError> {
+    apply_overrides(
+        &mut supergraph,
+        |name| std::env::var(name).ok(),
+        &config.subgraphs,
+    )?;
+    RouterState::new(supergraph, config)
 }
 
 /// The environment variable that overrides a subgraph's URL.

@@ -10,13 +10,27 @@ use crate::ServerError;
 /// `router serve`: serve the supergraph over HTTP.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ServeArgs {
-    /// The router's configuration file (`router.yaml`; see `router config schema`).
+    /// The router's configuration file (`router.yaml`; see `router config schema`), or a
+    /// rover composition config (`supergraph.yaml`) to compose the supergraph from its
+    /// subgraphs. Told apart by content: a top-level `federation_version`, or `subgraphs`
+    /// entries with `routing_url` or `schema`, make it a composition config; anything else is
+    /// `router.yaml`. Both are reloaded when they change.
     #[arg(long, env = "ROUTER_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// The supergraph SDL to serve (default: schema/supergraph.graphql).
+    /// The supergraph SDL to serve (default: schema/supergraph.graphql), reloaded when it
+    /// changes. Wins over `supergraph.compose`.
     #[arg(long, env = "SUPERGRAPH_PATH", value_name = "FILE")]
     pub supergraph: Option<PathBuf>,
+
+    /// How often the subgraphs' schemas (compose mode) are polled (`10s`, `500ms`; default
+    /// 10s). Watched files are checked every second, or this often if shorter.
+    #[arg(long, env = "ROUTER_POLL_INTERVAL", value_parser = parse_duration)]
+    pub poll_interval: Option<Duration>,
+
+    /// Serve the first supergraph loaded or composed; do not reload it (router.yaml still is).
+    #[arg(long)]
+    pub no_watch: bool,
 
     /// Address to bind (default 127.0.0.1).
     #[arg(long, env = "ROUTER_HOST")]
@@ -90,6 +104,13 @@ impl ServeArgs {
         }
         if let Some(path) = &self.supergraph {
             config.supergraph.path = Some(path.clone());
+            config.supergraph.compose = None;
+        }
+        if let Some(interval) = self.poll_interval {
+            config.supergraph.poll_interval = interval.into();
+        }
+        if self.no_watch {
+            config.supergraph.watch = false;
         }
         for raw in &self.subgraph_urls {
             let (name, url) = raw
@@ -199,6 +220,31 @@ mod tests {
     fn host_and_port_flags_combine_with_the_configured_address() {
         let config = applied(&["--port", "5000"]);
         assert_eq!(config.server.listen.to_string(), "127.0.0.1:5000");
+    }
+
+    #[test]
+    fn supergraph_flags_win_over_composition_and_set_the_poll_interval() {
+        let mut config = RouterConfig::default();
+        config.supergraph.compose = Some(PathBuf::from("schema/supergraph.yaml"));
+        parse(&[
+            "--supergraph",
+            "served.graphql",
+            "--poll-interval",
+            "250ms",
+            "--no-watch",
+        ])
+        .apply(&mut config)
+        .expect("valid flags");
+        assert_eq!(config.supergraph.compose, None);
+        assert_eq!(
+            config.supergraph.path,
+            Some(PathBuf::from("served.graphql"))
+        );
+        assert_eq!(
+            config.supergraph.poll_interval.get(),
+            Duration::from_millis(250)
+        );
+        assert!(!config.supergraph.watch);
     }
 
     #[test]
