@@ -60,6 +60,9 @@ struct Args {
     playground_assets_url: String,
 }
 
+/// The client headers the shop's subgraphs read (the router forwards none unless told to).
+const SUBGRAPH_HEADERS: &[&str] = &["x-user-id", "authorization"];
+
 type SetupFuture = Pin<Box<dyn Future<Output = Result<()>> + Send>>;
 
 /// What the stack needs of each subgraph crate.
@@ -164,6 +167,8 @@ async fn main() -> Result<()> {
         ..router::RouterConfig::default()
     };
     config.playground.assets_url = args.playground_assets_url.clone();
+    // The subgraphs read the signed-in user from x-user-id; nothing else reaches them.
+    config.headers = router::config::HeadersConfig::propagating(SUBGRAPH_HEADERS);
     for (name, url) in &urls {
         config.subgraphs.entry(name).url = Some(url.clone());
     }

@@ -47,8 +47,6 @@ pub enum ServerError {
         url: String,
         reason: String,
     },
-    #[error("invalid header name {0:?} in the forwarded-headers list")]
-    InvalidHeaderName(String),
     #[error("cannot build the HTTP client for subgraphs: {0}")]
     HttpClient(#[source] reqwest::Error),
     #[error("cannot bind {addr}: {source}")]

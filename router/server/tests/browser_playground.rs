@@ -21,7 +21,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use e2e_support::Stack;
-use router::RouterConfig;
 use serde_json::{Value, json};
 
 /// The query the script types; the test asks the router the same directly to know the answer.
@@ -55,7 +54,7 @@ async fn playground_runs_a_five_subgraph_query_in_headless_chromium() {
     }
 
     let assets = AssetServer::start(browser_dir.join("node_modules")).await;
-    let mut config = RouterConfig::default();
+    let mut config = e2e_support::shop_config();
     config.playground.assets_url = format!("http://{}", assets.addr);
     let stack = Stack::start_with(config).await;
 

@@ -14,7 +14,7 @@ use serde_json::json;
 const SHOP: &str = "https://shop.example.com";
 
 fn cors_config() -> RouterConfig {
-    let mut config = RouterConfig::default();
+    let mut config = e2e_support::shop_config();
     config.cors.origins = vec![SHOP.into(), "https://*.preview.example.com".into()];
     config.cors.match_origins = vec![r"http://localhost:[0-9]+".into()];
     config.cors.allow_credentials = true;

@@ -4,7 +4,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use super::{ConfigDuration, HeadersConfig, RouterConfig, parse_duration};
+use super::{ConfigDuration, RouterConfig, parse_duration};
 use crate::ServerError;
 
 /// `router serve`: serve the supergraph over HTTP.
@@ -57,8 +57,8 @@ pub struct ServeArgs {
     #[arg(long = "subgraph-timeout-for", value_name = "NAME=DURATION")]
     pub subgraph_timeouts: Vec<String>,
 
-    /// Client headers forwarded to every subgraph (repeatable; replaces the `headers` rules;
-    /// default: x-user-id, authorization).
+    /// A client header propagated to every subgraph (repeatable): adds a
+    /// `propagate: { named: NAME }` rule to `headers.all` (default: none is forwarded).
     #[arg(long = "forward-header", value_name = "NAME")]
     pub forward_headers: Vec<String>,
 
@@ -129,9 +129,7 @@ impl ServeArgs {
                 parse_duration(value).map_err(|_| ServerError::InvalidTimeoutFlag(raw.clone()))?;
             config.subgraphs.entry(name.trim()).timeout = Some(ConfigDuration(duration));
         }
-        if !self.forward_headers.is_empty() {
-            config.headers = HeadersConfig::propagate_to_all(&self.forward_headers);
-        }
+        config.headers.propagate_to_all(&self.forward_headers);
         if self.no_introspection {
             config.introspection = false;
         }
@@ -154,6 +152,7 @@ impl ServeArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::HeadersConfig;
     use clap::Parser;
 
     #[derive(Parser)]
@@ -175,14 +174,14 @@ mod tests {
     }
 
     #[test]
-    fn defaults_listen_on_4000_and_forward_the_user_and_authorization() {
+    fn defaults_listen_on_4000_and_forward_no_header() {
         let config = applied(&[]);
         assert_eq!(config.server.listen.to_string(), "127.0.0.1:4000");
         assert!(config.introspection && config.playground.enabled);
         assert_eq!(config.limits.max_body_bytes, 2 * 1024 * 1024);
         let transport = config.transport();
         assert_eq!(transport.default_timeout, Duration::from_secs(30));
-        assert_eq!(transport.forward_headers, ["x-user-id", "authorization"]);
+        assert_eq!(transport.headers, HeadersConfig::default());
     }
 
     #[test]
@@ -213,7 +212,7 @@ mod tests {
             transport.timeouts.get("products"),
             Some(&Duration::from_millis(250))
         );
-        assert_eq!(transport.forward_headers, ["x-tenant"]);
+        assert_eq!(transport.headers, HeadersConfig::propagating(&["x-tenant"]));
     }
 
     #[test]

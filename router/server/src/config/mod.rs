@@ -30,16 +30,13 @@ pub use cors::CorsConfig;
 pub use csrf::CsrfConfig;
 pub use duration::{ConfigDuration, parse_duration};
 pub use errors::ErrorsConfig;
-pub use headers::HeadersConfig;
+pub use headers::{HeaderRule, HeadersConfig, Insert, Propagate, Remove, SubgraphHeaders};
 pub use limits::LimitsConfig;
 pub use persisted_queries::PersistedQueriesConfig;
 pub use plan_cache::PlanCacheConfig;
 pub use playground::{DEFAULT_PLAYGROUND_ASSETS_URL, PlaygroundConfig};
 pub use server::ServerConfig;
-pub use subgraphs::{
-    DEFAULT_FORWARDED_HEADERS, DEFAULT_SUBGRAPH_TIMEOUT, SubgraphConfig, SubgraphsConfig,
-    TransportConfig,
-};
+pub use subgraphs::{DEFAULT_SUBGRAPH_TIMEOUT, SubgraphConfig, SubgraphsConfig, TransportConfig};
 pub use supergraph::SupergraphConfig;
 pub use telemetry::TelemetryConfig;
 
@@ -124,7 +121,7 @@ impl RouterConfig {
                 .named()
                 .filter_map(|(name, config)| Some((name.to_owned(), config.timeout?.get())))
                 .collect(),
-            forward_headers: self.headers.propagated_to_all(),
+            headers: self.headers.clone(),
         }
     }
 

@@ -6,11 +6,9 @@ use std::time::Duration;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::ConfigDuration;
+use super::{ConfigDuration, HeadersConfig};
 
 pub const DEFAULT_SUBGRAPH_TIMEOUT: Duration = Duration::from_secs(30);
-/// Client headers sent on to subgraphs unless configured otherwise.
-pub const DEFAULT_FORWARDED_HEADERS: &[&str] = &["x-user-id", "authorization"];
 /// The key of [`SubgraphsConfig`] that applies to every subgraph.
 pub const ALL: &str = "all";
 
@@ -54,8 +52,8 @@ pub struct TransportConfig {
     pub default_timeout: Duration,
     /// Per-subgraph timeouts, by subgraph name.
     pub timeouts: HashMap<String, Duration>,
-    /// Lower-case names of client headers forwarded to every subgraph.
-    pub forward_headers: Vec<String>,
+    /// Which headers go to which subgraph (none by default).
+    pub headers: HeadersConfig,
 }
 
 impl Default for TransportConfig {
@@ -63,10 +61,7 @@ impl Default for TransportConfig {
         Self {
             default_timeout: DEFAULT_SUBGRAPH_TIMEOUT,
             timeouts: HashMap::new(),
-            forward_headers: DEFAULT_FORWARDED_HEADERS
-                .iter()
-                .map(|h| h.to_string())
-                .collect(),
+            headers: HeadersConfig::default(),
         }
     }
 }

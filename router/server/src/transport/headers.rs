@@ -1,156 +1,377 @@
-//! Which client headers reach subgraphs, and W3C trace context (`traceparent`).
+//! Which headers reach which subgraph: the `headers` rules compiled once per configuration
+//! ([`HeaderRules`]) and applied once per client request ([`Forwarded`]).
+//!
+//! Deny by default: a subgraph request starts with no client header and gets only what the
+//! rules put there. Hop-by-hop and framing headers never pass, whatever the rules say.
 
-use std::fmt;
-use std::hash::{BuildHasher, Hasher};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::collections::HashMap;
+use std::sync::Arc;
 
-use reqwest::header::{HeaderMap, HeaderName};
+use regex::Regex;
+use reqwest::header::{CONNECTION, HeaderMap, HeaderName, HeaderValue};
+use supergraph::Supergraph;
 
-pub const TRACEPARENT: HeaderName = HeaderName::from_static("traceparent");
+use crate::ServerError;
+use crate::config::{HeaderRule, HeadersConfig, Insert, Propagate, Remove};
 
-/// The allow-listed headers of a client request, all values kept (a header may repeat).
-pub fn forwarded_headers(client: &HeaderMap, allow: &[HeaderName]) -> HeaderMap {
+/// Headers that describe one hop or the body's framing, or that the router sets itself on every
+/// subgraph request: never copied from the client, never set by rules.
+const NEVER_PROPAGATED: &[&str] = &[
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "host",
+    "content-length",
+    "content-type",
+    "content-encoding",
+    "accept",
+    "accept-encoding",
+    "expect",
+    "traceparent",
+];
+
+fn never_propagated(name: &str) -> bool {
+    NEVER_PROPAGATED.contains(&name)
+}
+
+#[derive(Debug, Clone)]
+enum Rule {
+    Propagate {
+        from: HeaderName,
+        to: HeaderName,
+        default: Option<HeaderValue>,
+    },
+    PropagateMatching(Regex),
+    Insert(HeaderName, HeaderValue),
+    Remove(HeaderName),
+    RemoveMatching(Regex),
+}
+
+/// The `headers` section compiled: the rules of `all`, and `all` + own for each subgraph that
+/// has rules of its own.
+#[derive(Debug, Default)]
+pub struct HeaderRules {
+    all: Arc<[Rule]>,
+    subgraphs: HashMap<String, Arc<[Rule]>>,
+}
+
+impl HeaderRules {
+    /// Every key must be `all` or a subgraph of `supergraph`.
+    pub fn new(config: &HeadersConfig, supergraph: &Supergraph) -> Result<Self, ServerError> {
+        let all_key = crate::config::subgraphs::ALL;
+        let all: Arc<[Rule]> = match config.0.get(all_key) {
+            Some(all) => compile(all_key, &all.request)?.into(),
+            None => Arc::new([]),
+        };
+        let mut subgraphs = HashMap::new();
+        for (name, headers) in config.0.iter().filter(|(name, _)| *name != all_key) {
+            if !supergraph.subgraphs.iter().any(|s| &s.name == name) {
+                return Err(ServerError::UnknownSubgraph {
+                    origin: "headers".into(),
+                    name: name.clone(),
+                    known: supergraph
+                        .subgraphs
+                        .iter()
+                        .map(|s| s.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                });
+            }
+            let own = compile(name, &headers.request)?;
+            if own.is_empty() {
+                continue;
+            }
+            let mut rules = all.to_vec();
+            rules.extend(own);
+            subgraphs.insert(name.clone(), rules.into());
+        }
+        Ok(Self { all, subgraphs })
+    }
+
+    /// Applies the rules to one client request's headers.
+    pub fn for_request(&self, client: &HeaderMap) -> Forwarded {
+        let hop_by_hop = connection_listed(client);
+        Forwarded {
+            all: apply(&self.all, client, &hop_by_hop),
+            subgraphs: self
+                .subgraphs
+                .iter()
+                .map(|(name, rules)| (name.clone(), apply(rules, client, &hop_by_hop)))
+                .collect(),
+        }
+    }
+}
+
+/// The headers one client request sends to each subgraph.
+#[derive(Debug, Clone, Default)]
+pub struct Forwarded {
+    all: HeaderMap,
+    subgraphs: HashMap<String, HeaderMap>,
+}
+
+impl Forwarded {
+    pub fn for_subgraph(&self, name: &str) -> &HeaderMap {
+        self.subgraphs.get(name).unwrap_or(&self.all)
+    }
+}
+
+/// Header names the client's `Connection` header declares hop-by-hop (RFC 9110 §7.6.1).
+fn connection_listed(client: &HeaderMap) -> Vec<String> {
+    client
+        .get_all(CONNECTION)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|name| name.trim().to_ascii_lowercase())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+fn apply(rules: &[Rule], client: &HeaderMap, hop_by_hop: &[String]) -> HeaderMap {
+    let passes = |name: &HeaderName| {
+        !never_propagated(name.as_str()) && !hop_by_hop.iter().any(|h| h == name.as_str())
+    };
     let mut out = HeaderMap::new();
-    for name in allow {
-        for value in client.get_all(name) {
-            out.append(name.clone(), value.clone());
+    for rule in rules {
+        match rule {
+            Rule::Propagate { from, to, default } => {
+                let mut values = client.get_all(from).iter().peekable();
+                if values.peek().is_some() && passes(from) {
+                    out.remove(to);
+                    for value in values {
+                        out.append(to.clone(), value.clone());
+                    }
+                } else if let Some(default) = default {
+                    out.insert(to.clone(), default.clone());
+                }
+            }
+            Rule::PropagateMatching(pattern) => {
+                for name in client.keys() {
+                    if pattern.is_match(name.as_str()) && passes(name) {
+                        out.remove(name);
+                        for value in client.get_all(name) {
+                            out.append(name.clone(), value.clone());
+                        }
+                    }
+                }
+            }
+            Rule::Insert(name, value) => {
+                out.insert(name.clone(), value.clone());
+            }
+            Rule::Remove(name) => {
+                out.remove(name);
+            }
+            Rule::RemoveMatching(pattern) => {
+                let doomed: Vec<HeaderName> = out
+                    .keys()
+                    .filter(|name| pattern.is_match(name.as_str()))
+                    .cloned()
+                    .collect();
+                for name in doomed {
+                    out.remove(&name);
+                }
+            }
         }
     }
     out
 }
 
-/// A W3C `traceparent`: `00-<32 hex trace id>-<16 hex parent id>-<2 hex flags>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TraceParent {
-    pub trace_id: u128,
-    pub parent_id: u64,
-    pub flags: u8,
-}
-
-impl TraceParent {
-    /// The client's `traceparent`, when present and valid.
-    pub fn from_headers(headers: &HeaderMap) -> Option<Self> {
-        Self::parse(headers.get(TRACEPARENT)?.to_str().ok()?)
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        let mut parts = raw.trim().split('-');
-        let (version, trace, parent, flags) =
-            (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-        // Version 00 has exactly four parts; later versions may append more.
-        if version.len() != 2
-            || version == "ff"
-            || (version == "00" && parts.next().is_some())
-            || trace.len() != 32
-            || parent.len() != 16
-            || flags.len() != 2
-            || ![version, trace, parent, flags].iter().all(|p| {
-                p.bytes()
-                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+fn compile(subgraph: &str, rules: &[HeaderRule]) -> Result<Vec<Rule>, ServerError> {
+    rules
+        .iter()
+        .enumerate()
+        .map(|(index, rule)| {
+            compile_rule(rule).map_err(|message| ServerError::InvalidSetting {
+                key: format!("headers.{subgraph}.request[{index}]"),
+                message,
             })
-        {
-            return None;
-        }
-        let trace_id = u128::from_str_radix(trace, 16).ok()?;
-        let parent_id = u64::from_str_radix(parent, 16).ok()?;
-        let flags = u8::from_str_radix(flags, 16).ok()?;
-        // All-zero ids are invalid per the spec.
-        (trace_id != 0 && parent_id != 0).then_some(Self {
-            trace_id,
-            parent_id,
-            flags,
         })
-    }
+        .collect()
+}
 
-    /// A new sampled trace.
-    pub fn generate() -> Self {
-        let high = u128::from(random_u64());
-        let low = u128::from(random_u64());
-        Self {
-            trace_id: ((high << 64) | low).max(1),
-            parent_id: random_u64().max(1),
-            flags: 0x01,
-        }
-    }
-
-    /// The same trace with a new span id: what one subgraph fetch sends.
-    pub fn child(&self) -> Self {
-        Self {
-            parent_id: random_u64().max(1),
-            ..*self
-        }
-    }
-
-    pub fn trace_id_hex(&self) -> String {
-        format!("{:032x}", self.trace_id)
+fn compile_rule(rule: &HeaderRule) -> Result<Rule, String> {
+    match rule {
+        HeaderRule::Propagate(Propagate {
+            named,
+            matching,
+            rename,
+            default,
+        }) => match (named, matching) {
+            (Some(named), None) => {
+                let from = name(named)?;
+                let to = match rename {
+                    Some(rename) => name(rename)?,
+                    None => from.clone(),
+                };
+                let default = default.as_deref().map(value).transpose()?;
+                Ok(Rule::Propagate { from, to, default })
+            }
+            (None, Some(matching)) if rename.is_none() && default.is_none() => {
+                Ok(Rule::PropagateMatching(pattern(matching)?))
+            }
+            (None, Some(_)) => {
+                Err("propagate: rename and default need `named`, not `matching`".into())
+            }
+            _ => Err("propagate: give exactly one of `named` or `matching`".into()),
+        },
+        HeaderRule::Insert(Insert {
+            name: raw,
+            value: v,
+        }) => Ok(Rule::Insert(name(raw)?, value(v)?)),
+        HeaderRule::Remove(Remove { named, matching }) => match (named, matching) {
+            (Some(named), None) => Ok(Rule::Remove(
+                HeaderName::try_from(named.as_str()).map_err(|_| invalid_name(named))?,
+            )),
+            (None, Some(matching)) => Ok(Rule::RemoveMatching(pattern(matching)?)),
+            _ => Err("remove: give exactly one of `named` or `matching`".into()),
+        },
     }
 }
 
-impl fmt::Display for TraceParent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "00-{:032x}-{:016x}-{:02x}",
-            self.trace_id, self.parent_id, self.flags
-        )
+/// A header name a rule may read or write.
+fn name(raw: &str) -> Result<HeaderName, String> {
+    let name = HeaderName::try_from(raw).map_err(|_| invalid_name(raw))?;
+    if never_propagated(name.as_str()) {
+        return Err(format!(
+            "{raw:?} is a hop-by-hop or framing header (or one the router sets itself): it is \
+             never propagated"
+        ));
     }
+    Ok(name)
 }
 
-/// Unpredictable enough for trace ids without a random-number crate: the standard library's
-/// per-process random hash keys over a counter and the clock.
-pub(crate) fn random_u64() -> u64 {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    hasher.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default(),
-    );
-    hasher.finish()
+fn invalid_name(raw: &str) -> String {
+    format!("{raw:?} is not a valid header name")
+}
+
+fn value(raw: &str) -> Result<HeaderValue, String> {
+    HeaderValue::from_str(raw).map_err(|_| format!("{raw:?} is not a valid header value"))
+}
+
+fn pattern(raw: &str) -> Result<Regex, String> {
+    Regex::new(raw).map_err(|e| format!("invalid regular expression: {e}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn parses_and_prints_the_w3c_example() {
-        let raw = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        let parsed = TraceParent::parse(raw).expect("valid traceparent");
-        assert_eq!(parsed.to_string(), raw);
-        let child = parsed.child();
-        assert_eq!(child.trace_id, parsed.trace_id);
-        assert_ne!(child.parent_id, parsed.parent_id);
+    const SDL: &str = include_str!("../../../../schema/supergraph.graphql");
+
+    fn rules(yaml: &str) -> Result<HeaderRules, ServerError> {
+        let config: HeadersConfig = serde_norway::from_str(yaml).expect("valid YAML");
+        let supergraph = crate::supergraph_source::parse(SDL, "test").expect("supergraph");
+        HeaderRules::new(&config, &supergraph)
     }
 
-    #[test]
-    fn rejects_malformed_values() {
-        for raw in [
-            "",
-            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7",
-            "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
-            "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
-            "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra",
-        ] {
-            assert_eq!(TraceParent::parse(raw), None, "{raw}");
+    fn client(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.append(*name, value.parse().unwrap());
         }
+        map
     }
 
     #[test]
-    fn generated_traces_differ() {
-        assert_ne!(TraceParent::generate(), TraceParent::generate());
+    fn nothing_is_forwarded_without_rules() {
+        let rules = HeaderRules::new(&HeadersConfig::default(), &supergraph()).expect("valid");
+        let out = rules.for_request(&client(&[("x-user-id", "1"), ("authorization", "b")]));
+        assert!(out.for_subgraph("users").is_empty());
+    }
+
+    fn supergraph() -> Supergraph {
+        crate::supergraph_source::parse(SDL, "test").expect("supergraph")
     }
 
     #[test]
-    fn only_allow_listed_headers_are_forwarded() {
-        let mut client = HeaderMap::new();
-        client.insert("x-user-id", "7".parse().unwrap());
-        client.insert("cookie", "secret".parse().unwrap());
-        let out = forwarded_headers(&client, &[HeaderName::from_static("x-user-id")]);
-        assert_eq!(out.len(), 1);
-        assert_eq!(out["x-user-id"], "7");
+    fn rules_apply_in_order_all_first() {
+        let rules = rules(
+            r#"
+all:
+  request:
+    - propagate: { named: x-user-id }
+    - propagate: { matching: "^x-exp-" }
+    - insert: { name: x-source, value: router }
+products:
+  request:
+    - propagate: { named: x-tenant, rename: x-products-tenant, default: public }
+    - remove: { named: x-exp-secret }
+    - remove: { matching: "^x-source$" }
+"#,
+        )
+        .expect("valid");
+        let out = rules.for_request(&client(&[
+            ("x-user-id", "7"),
+            ("x-exp-a", "1"),
+            ("x-exp-a", "2"),
+            ("x-exp-secret", "s"),
+            ("cookie", "c"),
+        ]));
+        let users = out.for_subgraph("users");
+        assert_eq!(users["x-user-id"], "7");
+        assert_eq!(users.get_all("x-exp-a").iter().count(), 2);
+        assert_eq!(users["x-exp-secret"], "s");
+        assert_eq!(users["x-source"], "router");
+        assert!(users.get("cookie").is_none());
+        let products = out.for_subgraph("products");
+        assert_eq!(products["x-user-id"], "7");
+        assert_eq!(products["x-products-tenant"], "public");
+        assert!(products.get("x-exp-secret").is_none());
+        assert!(products.get("x-source").is_none());
+    }
+
+    #[test]
+    fn hop_by_hop_headers_never_pass() {
+        let rules =
+            rules(r#"all: { request: [ { propagate: { matching: "." } } ] }"#).expect("valid");
+        let out = rules.for_request(&client(&[
+            ("connection", "keep-alive, x-private"),
+            ("x-private", "p"),
+            ("te", "trailers"),
+            ("upgrade", "websocket"),
+            ("content-length", "12"),
+            ("host", "router"),
+            ("x-fine", "f"),
+        ]));
+        let all = out.for_subgraph("users");
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(all["x-fine"], "f");
+    }
+
+    #[test]
+    fn refuses_unusable_rules_with_their_location() {
+        for (yaml, key) in [
+            (
+                "all: { request: [ { propagate: {} } ] }",
+                "headers.all.request[0]",
+            ),
+            (
+                "products: { request: [ { insert: { name: x-a, value: b } }, { propagate: { named: connection } } ] }",
+                "headers.products.request[1]",
+            ),
+            (
+                r#"all: { request: [ { propagate: { matching: "(" } } ] }"#,
+                "headers.all.request[0]",
+            ),
+            (
+                "all: { request: [ { insert: { name: host, value: x } } ] }",
+                "headers.all.request[0]",
+            ),
+        ] {
+            match rules(yaml) {
+                Err(ServerError::InvalidSetting { key: got, .. }) => assert_eq!(got, key, "{yaml}"),
+                other => panic!("{yaml}: expected an error, got {other:?}"),
+            }
+        }
+        assert!(matches!(
+            rules("nope: { request: [] }"),
+            Err(ServerError::UnknownSubgraph { .. })
+        ));
     }
 }

@@ -7,21 +7,23 @@
 
 mod decode;
 mod headers;
+mod trace;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use executor::transport::{FetchError, SubgraphRequest, SubgraphResponse, SubgraphTransport};
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
 use supergraph::Supergraph;
 use tracing::Instrument;
 
 use crate::ServerError;
 use crate::config::TransportConfig;
 
-pub(crate) use headers::random_u64;
-pub use headers::{TraceParent, forwarded_headers};
+pub use headers::{Forwarded, HeaderRules};
+pub use trace::TraceParent;
+pub(crate) use trace::random_u64;
 
 /// What the router asks subgraphs to answer with, best first.
 const SUBGRAPH_ACCEPT: &str = "application/graphql-response+json, application/json;q=0.9";
@@ -37,7 +39,7 @@ struct Endpoint {
 pub struct HttpClient {
     client: reqwest::Client,
     endpoints: Arc<HashMap<String, Endpoint>>,
-    forward: Arc<Vec<HeaderName>>,
+    headers: Arc<HeaderRules>,
 }
 
 impl HttpClient {
@@ -64,14 +66,7 @@ impl HttpClient {
                 .unwrap_or(config.default_timeout);
             endpoints.insert(subgraph.name.clone(), Endpoint { url, timeout });
         }
-        let forward = config
-            .forward_headers
-            .iter()
-            .map(|name| {
-                HeaderName::try_from(name.as_str())
-                    .map_err(|_| ServerError::InvalidHeaderName(name.clone()))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let headers = HeaderRules::new(&config.headers, supergraph)?;
         let client = reqwest::Client::builder()
             .pool_idle_timeout(Duration::from_secs(90))
             .pool_max_idle_per_host(64)
@@ -85,16 +80,16 @@ impl HttpClient {
         Ok(Self {
             client,
             endpoints: Arc::new(endpoints),
-            forward: Arc::new(forward),
+            headers: Arc::new(headers),
         })
     }
 
-    /// The transport for one client request: the allow-listed headers of `client_headers` and
-    /// its `traceparent` (a new trace when it has none or an invalid one).
+    /// The transport for one client request: the headers the `headers` rules make of
+    /// `client_headers` and its `traceparent` (a new trace when it has none or an invalid one).
     pub fn for_request(&self, client_headers: &HeaderMap) -> RequestTransport {
         RequestTransport {
             shared: self.clone(),
-            headers: forwarded_headers(client_headers, &self.forward),
+            headers: self.headers.for_request(client_headers),
             trace: TraceParent::from_headers(client_headers).unwrap_or_else(TraceParent::generate),
         }
     }
@@ -104,7 +99,7 @@ impl HttpClient {
 #[derive(Debug, Clone)]
 pub struct RequestTransport {
     shared: HttpClient,
-    headers: HeaderMap,
+    headers: Forwarded,
     trace: TraceParent,
 }
 
@@ -134,11 +129,11 @@ impl RequestTransport {
             service: service.to_owned(),
             reason: format!("cannot encode the request: {e}"),
         })?;
-        let mut headers = self.headers.clone();
+        let mut headers = self.headers.for_subgraph(service).clone();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         headers.insert(ACCEPT, HeaderValue::from_static(SUBGRAPH_ACCEPT));
         if let Ok(value) = HeaderValue::from_str(&self.trace.child().to_string()) {
-            headers.insert(headers::TRACEPARENT, value);
+            headers.insert(trace::TRACEPARENT, value);
         }
         let timeout = endpoint.timeout;
         let exchange = async {

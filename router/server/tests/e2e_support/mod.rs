@@ -20,6 +20,16 @@ enum Source {
     CheckedIn,
 }
 
+/// The defaults plus what the shop's subgraphs need: the signed-in user (`x-user-id`) and
+/// `authorization` propagated to every subgraph (the router forwards nothing by default).
+pub fn shop_config() -> RouterConfig {
+    let mut config = RouterConfig::default();
+    config
+        .headers
+        .propagate_to_all(&["x-user-id", "authorization"]);
+    config
+}
+
 pub struct Stack {
     pub router: SocketAddr,
     pub state: Arc<RouterState>,
@@ -38,7 +48,7 @@ pub struct Answer {
 
 impl Stack {
     pub async fn start() -> Stack {
-        Self::start_with(RouterConfig::default()).await
+        Self::start_with(shop_config()).await
     }
 
     pub async fn start_with(config: RouterConfig) -> Stack {
@@ -56,7 +66,7 @@ impl Stack {
         for _ in 0..5 {
             databases.push(TestDatabase::sqlite().await);
         }
-        Self::start_on(databases, RouterConfig::default(), Source::CheckedIn).await
+        Self::start_on(databases, shop_config(), Source::CheckedIn).await
     }
 
     /// The same stack with every subgraph on its own fresh PostgreSQL schema; `None` (and a
@@ -66,7 +76,7 @@ impl Stack {
         for _ in 0..5 {
             databases.push(TestDatabase::postgres(test).await?);
         }
-        Some(Self::start_on(databases, RouterConfig::default(), Source::Composed).await)
+        Some(Self::start_on(databases, shop_config(), Source::Composed).await)
     }
 
     /// `databases`: one per subgraph, in the order users, products, inventory, reviews, carts.

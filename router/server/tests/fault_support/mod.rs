@@ -72,6 +72,19 @@ pub fn catalog() -> Router {
     )
 }
 
+/// `catalog` recording the headers of every request it gets.
+pub fn recording_catalog(seen: Arc<Mutex<Vec<HeaderMap>>>) -> Router {
+    let inner = catalog();
+    Router::new()
+        .fallback_service(inner)
+        .layer(axum::middleware::from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| {
+                seen.lock().expect("lock").push(request.headers().clone());
+                next.run(request)
+            },
+        ))
+}
+
 /// The representations of an `_entities` request body.
 pub fn representations(body: &Value) -> Vec<Value> {
     body["variables"]["representations"]
@@ -138,11 +151,23 @@ impl FaultStack {
         catalog_addr: SocketAddr,
         stock_addr: SocketAddr,
     ) -> FaultStack {
+        let mut config = RouterConfig::default();
+        config.subgraphs.entry("all").timeout = Some(Duration::from_millis(300).into());
+        config
+            .headers
+            .propagate_to_all(&["x-user-id", "authorization"]);
+        Self::start_configured(catalog_addr, stock_addr, config).await
+    }
+
+    /// The router with `config` in front of the two subgraphs.
+    pub async fn start_configured(
+        catalog_addr: SocketAddr,
+        stock_addr: SocketAddr,
+        config: RouterConfig,
+    ) -> FaultStack {
         let sdl = compose(catalog_addr, stock_addr);
         let supergraph = router::supergraph_source::parse(&sdl, "faults")
             .expect("the composed supergraph loads");
-        let mut config = RouterConfig::default();
-        config.subgraphs.entry("all").timeout = Some(Duration::from_millis(300).into());
         let state = RouterState::new(supergraph, Arc::new(config)).expect("router state");
         let app = AppState::ready(state);
         let state = app.current().expect("just loaded");
