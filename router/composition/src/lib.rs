@@ -54,6 +54,13 @@
 //!   `OVERRIDE_LABEL_INVALID`, `OVERRIDE_FROM_SELF_ERROR`, `OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE`,
 //!   `REFERENCED_INACCESSIBLE`, `REQUIRED_INACCESSIBLE`, `ONLY_INACCESSIBLE_CHILDREN`,
 //!   `IMPLEMENTED_BY_INACCESSIBLE`, `DISALLOWED_INACCESSIBLE`.
+//! - Access control: `@authenticated`, `@requiresScopes`, `@policy` (Federation v2.5/v2.6) are
+//!   carried to the supergraph with their `@link(..., for: SECURITY)` and definitions; several
+//!   subgraphs' requirements are AND-ed (`@authenticated` if any; scope and policy lists by
+//!   DNF conjunction), interfaces get the requirements of all their implementations.
+//!   `AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE` (on interfaces, their fields, `@interfaceObject`
+//!   types), `INVALID_GRAPHQL` (on unions, inputs, arguments, enum values). Not checked yet:
+//!   `MISSING_TRANSITIVE_AUTH_REQUIREMENTS` (a `@requires` reading protected fields).
 //! - `SATISFIABILITY_ERROR`: every API field reachable from the roots must be resolvable
 //!   by a subgraph reachable through resolvable `@key`s, and its `@requires` selection must be
 //!   fetchable too: nested fields from where their parent is fetched (following keys further),
@@ -66,9 +73,10 @@
 //! subgraphs link federation v2.8 or later; otherwise only the join header/definitions differ.
 //!
 //! Not supported: `@composeDirective` and custom directives (dropped, like Apollo without
-//! `@composeDirective`), `@context`/`@fromContext`, `@cost`/`@listSize`,
-//! `@authenticated`/`@requiresScopes`/`@policy`, `@join__directive` output.
+//! `@composeDirective`), `@context`/`@fromContext`, `@cost`/`@listSize`, `@join__directive`
+//! output.
 
+mod access;
 pub mod config;
 mod diagnostic;
 pub mod diff;

@@ -19,6 +19,10 @@ pub(crate) enum Fed {
     Tag,
     InterfaceObject,
     Extends,
+    /// Access control (Federation v2.5+ / v2.6+), carried to the supergraph for the router.
+    Authenticated,
+    RequiresScopes,
+    Policy,
     /// Federation directives this composition does not implement (yet): using one is an
     /// error rather than a silently weaker supergraph (e.g. dropped access control).
     Unsupported(&'static str),
@@ -35,9 +39,9 @@ const FED_DIRECTIVES: &[(&str, Fed)] = &[
     ("tag", Fed::Tag),
     ("interfaceObject", Fed::InterfaceObject),
     ("extends", Fed::Extends),
-    ("authenticated", Fed::Unsupported("authenticated")),
-    ("requiresScopes", Fed::Unsupported("requiresScopes")),
-    ("policy", Fed::Unsupported("policy")),
+    ("authenticated", Fed::Authenticated),
+    ("requiresScopes", Fed::RequiresScopes),
+    ("policy", Fed::Policy),
     ("context", Fed::Unsupported("context")),
     ("fromContext", Fed::Unsupported("fromContext")),
     ("cost", Fed::Unsupported("cost")),
@@ -56,10 +60,15 @@ pub(crate) fn federation_names(
                 .is_some_and(|url| url.starts_with("https://specs.apollo.dev/federation/v2"))
     });
     let Some(link) = link else {
-        // Federation 1: directives go by their bare names.
+        // Federation 1: directives go by their bare names (access control came with v2.5).
         let names = FED_DIRECTIVES
             .iter()
-            .filter(|(_, fed)| !matches!(fed, Fed::Unsupported(_)))
+            .filter(|(_, fed)| {
+                !matches!(
+                    fed,
+                    Fed::Unsupported(_) | Fed::Authenticated | Fed::RequiresScopes | Fed::Policy
+                )
+            })
             .map(|(name, fed)| (name.to_string(), *fed))
             .collect();
         return (false, names);

@@ -42,6 +42,35 @@ pub struct Applied {
     pub deprecated_first: bool,
     /// `@specifiedBy(url:)` on scalars.
     pub specified_by: Option<String>,
+    /// Access control: `@authenticated`, and the `@requiresScopes(scopes:)` /
+    /// `@policy(policies:)` requirements in disjunctive normal form (any inner list suffices,
+    /// every entry of it is needed).
+    pub access: Access,
+}
+
+/// What the router must check before resolving an element.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Access {
+    pub authenticated: bool,
+    pub scopes: Option<Vec<Vec<String>>>,
+    pub policies: Option<Vec<Vec<String>>>,
+}
+
+impl Access {
+    /// The directive names applied, for messages.
+    pub fn names(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.authenticated {
+            out.push("authenticated");
+        }
+        if self.scopes.is_some() {
+            out.push("requiresScopes");
+        }
+        if self.policies.is_some() {
+            out.push("policy");
+        }
+        out
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -347,6 +347,8 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
     }
 
     check_references(&mut ctx, &types);
+    let misused = crate::access::check_usage(ctx.name, &types);
+    ctx.diagnostics.extend(misused);
     check_reserved_names(&mut ctx, &types);
 
     if !ctx.diagnostics.is_empty() {
@@ -406,6 +408,13 @@ fn applied(ctx: &mut Ctx<'_>, directives: &DirectiveList) -> Applied {
                 );
             }
             Some(Fed::Inaccessible) => out.inaccessible = true,
+            Some(Fed::Authenticated) => out.access.authenticated = true,
+            Some(Fed::RequiresScopes) => {
+                out.access.scopes = dnf_arg(ctx, d, "requiresScopes", "scopes");
+            }
+            Some(Fed::Policy) => {
+                out.access.policies = dnf_arg(ctx, d, "policy", "policies");
+            }
             Some(Fed::Tag) => {
                 if let Some(name) = string_arg(d, "name")
                     && !out.tags.contains(&name)
@@ -424,6 +433,44 @@ fn applied(ctx: &mut Ctx<'_>, directives: &DirectiveList) -> Applied {
     out
 }
 
+/// A `[[String!]!]!` argument (`@requiresScopes(scopes:)`, `@policy(policies:)`).
+fn dnf_arg(
+    ctx: &mut Ctx<'_>,
+    directive: &Node<ast::Directive>,
+    spec_name: &str,
+    argument: &str,
+) -> Option<Vec<Vec<String>>> {
+    let parsed = directive
+        .specified_argument_by_name(argument)
+        .and_then(|v| v.as_list())
+        .and_then(|outer| {
+            outer
+                .iter()
+                .map(|inner| {
+                    inner
+                        .as_list()?
+                        .iter()
+                        .map(|v| v.as_str().map(str::to_string))
+                        .collect::<Option<Vec<String>>>()
+                })
+                .collect::<Option<Vec<Vec<String>>>>()
+        });
+    if parsed.is_none() {
+        let location = ctx.loc_of(directive);
+        ctx.diagnostics.push(
+            Diagnostic::new(
+                "INVALID_GRAPHQL",
+                format!(
+                    "[{}] @{spec_name}(applied as @{}): the \"{argument}\" argument must be a list of lists of strings",
+                    ctx.name, directive.name
+                ),
+            )
+            .at(location),
+        );
+    }
+    parsed
+}
+
 fn fill_type_directives(
     ctx: &mut Ctx<'_>,
     ty: &mut TypeDef,
@@ -432,6 +479,8 @@ fn fill_type_directives(
 ) {
     let more = applied(ctx, directives);
     ty.applied.inaccessible |= more.inaccessible;
+    // A type's definition and its extensions each add their requirements.
+    ty.applied.access = crate::merge::auth::combine([&ty.applied.access, &more.access]);
     if more.specified_by.is_some() {
         ty.applied.specified_by = more.specified_by;
     }

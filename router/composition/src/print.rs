@@ -8,6 +8,10 @@ use crate::model::{Applied, TypeKind};
 
 const INACCESSIBLE_DEFINITION: &str = "directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION";
 const TAG_DEFINITION: &str = "directive @tag(name: String!) repeatable on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION | SCHEMA";
+const AUTHENTICATED_DEFINITION: &str =
+    "directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM";
+const REQUIRES_SCOPES_DEFINITION: &str = "directive @requiresScopes(scopes: [[requiresScopes__Scope!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM";
+const POLICY_DEFINITION: &str = "directive @policy(policies: [[policy__Policy!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM";
 const JOIN_DEFINITIONS: &[&str] = &[
     "directive @join__directive(graphs: [join__Graph!], name: String!, args: join__DirectiveArguments) repeatable on SCHEMA | OBJECT | INTERFACE | FIELD_DEFINITION",
     "directive @join__enumValue(graph: join__Graph!) repeatable on ENUM_VALUE",
@@ -40,6 +44,9 @@ pub fn sort_key(name: &str) -> (String, String) {
 pub fn print(schema: &MergedSchema) -> String {
     let inaccessible = schema.uses_inaccessible();
     let tag = schema.uses_tag();
+    let authenticated = schema.access_requirements().any(|a| a.authenticated);
+    let scopes = schema.access_requirements().any(|a| a.scopes.is_some());
+    let policies = schema.access_requirements().any(|a| a.policies.is_some());
     let mut blocks: Vec<String> = Vec::new();
 
     let mut header = String::from(
@@ -52,6 +59,18 @@ pub fn print(schema: &MergedSchema) -> String {
         header.push_str(
             "\n  @link(url: \"https://specs.apollo.dev/inaccessible/v0.2\", for: SECURITY)",
         );
+    }
+    for (used, spec) in [
+        (authenticated, "authenticated"),
+        (scopes, "requiresScopes"),
+        (policies, "policy"),
+    ] {
+        if used {
+            let _ = write!(
+                header,
+                "\n  @link(url: \"https://specs.apollo.dev/{spec}/v0.1\", for: SECURITY)"
+            );
+        }
     }
     header.push_str("\n{");
     for root in &schema.roots {
@@ -66,6 +85,15 @@ pub fn print(schema: &MergedSchema) -> String {
     }
     if tag {
         directives.push(TAG_DEFINITION);
+    }
+    if authenticated {
+        directives.push(AUTHENTICATED_DEFINITION);
+    }
+    if scopes {
+        directives.push(REQUIRES_SCOPES_DEFINITION);
+    }
+    if policies {
+        directives.push(POLICY_DEFINITION);
     }
     directives.sort_by_key(|d| sort_key(d.split(['(', ' ']).nth(1).unwrap_or_default()));
     blocks.extend(directives.into_iter().map(str::to_string));
@@ -85,6 +113,15 @@ pub fn print(schema: &MergedSchema) -> String {
     types.push(("join__Graph".into(), print_graph_enum(schema)));
     types.push(("link__Import".into(), "scalar link__Import".into()));
     types.push(("link__Purpose".into(), LINK_PURPOSE.into()));
+    if scopes {
+        types.push((
+            "requiresScopes__Scope".into(),
+            "scalar requiresScopes__Scope".into(),
+        ));
+    }
+    if policies {
+        types.push(("policy__Policy".into(), "scalar policy__Policy".into()));
+    }
     types.sort_by_key(|(name, _)| sort_key(name));
     blocks.extend(types.into_iter().map(|(_, text)| text));
 
@@ -193,9 +230,36 @@ fn description(text: &Option<String>, indentation: &str, first_in_block: bool) -
     )
 }
 
-/// `@tag`s and `@deprecated` in first-appearance order: Apollo merges these after the
-/// `join__*` directives.
+/// `@tag`s and `@deprecated` in first-appearance order, then the access requirements: Apollo
+/// merges these after the `join__*` directives.
 fn applied(applied: &Applied) -> Vec<String> {
+    let mut out = tags_and_deprecated(applied);
+    let access = &applied.access;
+    if access.authenticated {
+        out.push("@authenticated".to_string());
+    }
+    if let Some(scopes) = &access.scopes {
+        out.push(format!("@requiresScopes(scopes: {})", dnf(scopes)));
+    }
+    if let Some(policies) = &access.policies {
+        out.push(format!("@policy(policies: {})", dnf(policies)));
+    }
+    out
+}
+
+/// `[["a", "b"], ["c"]]`
+fn dnf(value: &[Vec<String>]) -> String {
+    let inner: Vec<String> = value
+        .iter()
+        .map(|all| {
+            let items: Vec<String> = all.iter().map(|s| string(s)).collect();
+            format!("[{}]", items.join(", "))
+        })
+        .collect();
+    format!("[{}]", inner.join(", "))
+}
+
+fn tags_and_deprecated(applied: &Applied) -> Vec<String> {
     let mut out: Vec<String> = applied
         .tags
         .iter()

@@ -1,6 +1,7 @@
 //! The supergraph model: loads a Federation supergraph SDL (join v0.1 to v0.5), extracts what
 //! each subgraph resolves, and derives the API schema clients see.
 
+mod access;
 mod api_schema;
 mod error;
 mod extract;
@@ -11,6 +12,7 @@ use apollo_compiler::validation::Valid;
 use apollo_compiler::{Name, Schema};
 use indexmap::IndexMap;
 
+pub use access::{AccessControl, Requirements};
 pub use apollo_compiler;
 pub use error::{Diagnostic, InvalidArgument, InvalidFieldSet, Location, SupergraphError};
 pub use link::{LinkedSpec, Links, Version};
@@ -29,6 +31,8 @@ pub struct Supergraph {
     pub join_version: Version,
     pub links: Links,
     pub types: IndexMap<Name, TypeMeta>,
+    /// `@authenticated`, `@requiresScopes` and `@policy` requirements per type and field.
+    pub access: AccessControl,
 }
 
 impl Supergraph {
@@ -40,6 +44,7 @@ impl Supergraph {
         let links = link::read_links(&schema)?;
         let extracted = extract::extract(&schema, &links)?;
         let api_schema = api_schema::api_schema(&schema, &links)?;
+        let access = access::read(&schema, &links)?;
         Ok(Self {
             schema,
             api_schema,
@@ -47,6 +52,7 @@ impl Supergraph {
             join_version: extracted.join_version,
             links,
             types: extracted.types,
+            access,
         })
     }
 

@@ -2,6 +2,7 @@
 //! Apollo's merge rules (sharing, type compatibility, argument/input intersection, enums by
 //! usage, `@override`, `@interfaceObject`).
 
+pub(crate) mod auth;
 mod fields;
 mod inaccessible;
 mod interfaces;
@@ -70,6 +71,7 @@ pub fn merge(subgraphs: &[Subgraph]) -> (MergedSchema, Vec<Diagnostic>, Vec<Hint
         types,
     };
     merger.add_interface_object_fields(&mut schema);
+    auth::propagate_to_interfaces(&mut schema);
     merger.check_interface_fields(&schema);
     merger.check_interface_implementations(&schema);
     if !schema.types.contains_key("Query") {
@@ -138,7 +140,9 @@ pub(crate) fn merge_applied<'d>(all: impl Iterator<Item = &'d Applied>) -> Appli
     let mut out = Applied::default();
     let mut reasons: IndexMap<Option<String>, usize> = IndexMap::new();
     let mut order_known = false;
+    let mut accesses = Vec::new();
     for applied in all {
+        accesses.push(&applied.access);
         out.inaccessible |= applied.inaccessible;
         if out.specified_by.is_none() {
             out.specified_by = applied.specified_by.clone();
@@ -156,6 +160,7 @@ pub(crate) fn merge_applied<'d>(all: impl Iterator<Item = &'d Applied>) -> Appli
             order_known = true;
         }
     }
+    out.access = auth::combine(accesses);
     let max = reasons.values().copied().max().unwrap_or(0);
     out.deprecated = reasons.into_iter().find(|(_, n)| *n == max).map(|(r, _)| r);
     out

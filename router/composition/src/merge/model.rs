@@ -102,6 +102,13 @@ impl MergedSchema {
         })
     }
 
+    /// Every access requirement in the schema (types and fields; nothing else may have one).
+    pub fn access_requirements(&self) -> impl Iterator<Item = &crate::model::Access> {
+        self.types.values().flat_map(|t| {
+            std::iter::once(&t.applied.access).chain(t.fields.values().map(|f| &f.applied.access))
+        })
+    }
+
     pub fn uses_tag(&self) -> bool {
         self.types.values().any(|t| {
             !t.applied.tags.is_empty()
