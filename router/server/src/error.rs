@@ -23,8 +23,9 @@ pub enum ServerError {
         #[source]
         source: std::io::Error,
     },
-    #[error("invalid configuration {origin}: {message}")]
-    InvalidConfig { origin: String, message: String },
+    /// Every problem of a `router.yaml`, each with its line, key path and a hint.
+    #[error(transparent)]
+    InvalidConfig(#[from] crate::config::ConfigErrors),
     #[error("invalid configuration: {key}: {message}")]
     InvalidSetting { key: String, message: String },
     #[error("--subgraph-url {0:?}: expected NAME=URL")]

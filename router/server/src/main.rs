@@ -1,6 +1,7 @@
 //! The `router` binary.
 
 mod compose_command;
+mod config_command;
 mod plan_command;
 
 use clap::{Parser, Subcommand};
@@ -20,6 +21,8 @@ enum Command {
     Compose(compose_command::ComposeArgs),
     /// Serve the supergraph over HTTP: GraphQL at /graphql, the playground at /, /health.
     Serve(router::ServeArgs),
+    /// The router.yaml configuration: `schema` (JSON Schema), `validate FILE...`, `default`.
+    Config(config_command::ConfigArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -27,6 +30,7 @@ fn main() -> anyhow::Result<()> {
         Command::Plan(args) => println!("{}", plan_command::run(&args)?),
         Command::Compose(args) => compose_command::run(&args)?,
         Command::Serve(args) => router::serve::run_blocking(args)?,
+        Command::Config(args) => config_command::run(&args)?,
     }
     Ok(())
 }

@@ -44,6 +44,7 @@ impl RouterState {
             api_schema.clone(),
             operation::Config {
                 introspection: config.introspection,
+                limits: config.limits.operation_limits(),
                 ..operation::Config::default()
             },
         );

@@ -15,6 +15,10 @@ mod duration;
 mod errors;
 mod headers;
 mod limits;
+mod load;
+mod load_check;
+mod load_env;
+mod load_error;
 mod persisted_queries;
 mod plan_cache;
 mod playground;
@@ -32,6 +36,8 @@ pub use duration::{ConfigDuration, parse_duration};
 pub use errors::ErrorsConfig;
 pub use headers::{HeaderRule, HeadersConfig, Insert, Propagate, Remove, SubgraphHeaders};
 pub use limits::LimitsConfig;
+pub use load::load;
+pub use load_error::{ConfigErrors, ConfigProblem};
 pub use persisted_queries::PersistedQueriesConfig;
 pub use plan_cache::PlanCacheConfig;
 pub use playground::{DEFAULT_PLAYGROUND_ASSETS_URL, PlaygroundConfig};
@@ -125,14 +131,15 @@ impl RouterConfig {
         }
     }
 
-    /// Reads a `router.yaml` document; `origin` names it in errors.
+    /// The JSON Schema of `router.yaml` (`router config schema`), with every key's doc comment
+    /// and default.
+    pub fn json_schema() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(RouterConfig)).unwrap_or_default()
+    }
+
+    /// Reads a `router.yaml` document (`${env.NAME}` from the process environment); `origin`
+    /// names it in errors, which carry the line, the key path and a hint for every problem.
     pub fn from_yaml(text: &str, origin: &str) -> Result<Self, crate::ServerError> {
-        if text.trim().is_empty() {
-            return Ok(Self::default());
-        }
-        serde_norway::from_str(text).map_err(|source| crate::ServerError::InvalidConfig {
-            origin: origin.to_owned(),
-            message: source.to_string(),
-        })
+        Ok(load(text, origin, &|name| std::env::var(name).ok())?)
     }
 }
