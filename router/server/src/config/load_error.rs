@@ -44,6 +44,16 @@ pub struct ConfigErrors {
     pub problems: Vec<ConfigProblem>,
 }
 
+impl ConfigErrors {
+    /// One problem without a place, for sources that only give a message.
+    pub fn single(origin: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            origin: origin.into(),
+            problems: vec![ConfigProblem::new("", message)],
+        }
+    }
+}
+
 impl fmt::Display for ConfigErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.problems.len();

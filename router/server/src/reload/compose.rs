@@ -179,9 +179,11 @@ impl Composer {
 }
 
 fn parse_config(text: &str, path: &Path) -> Result<CompositionConfig, ServerError> {
-    CompositionConfig::parse(text).map_err(|error| ServerError::InvalidConfig {
-        origin: path.display().to_string(),
-        message: error.to_string(),
+    CompositionConfig::parse(text).map_err(|error| {
+        ServerError::InvalidConfig(crate::config::ConfigErrors::single(
+            path.display().to_string(),
+            error.to_string(),
+        ))
     })
 }
 
