@@ -105,7 +105,7 @@ fn services() -> [Service; 5] {
 #[tokio::main]
 async fn main() -> Result<()> {
     let args = Args::parse();
-    router::serve::init_tracing(false);
+    let _telemetry = router::telemetry::init(&router::config::TelemetryConfig::default())?;
     if !(args.seed_scale.is_finite() && args.seed_scale > 0.0) {
         bail!("--seed-scale must be a positive number");
     }

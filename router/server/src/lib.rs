@@ -18,6 +18,7 @@ pub mod reload;
 pub mod serve;
 pub mod state;
 pub mod supergraph_source;
+pub mod telemetry;
 pub mod transport;
 
 pub use config::{RouterConfig, ServeArgs, TransportConfig};

@@ -84,6 +84,10 @@ pub async fn serve(
 pub async fn run(args: ServeArgs) -> Result<(), ServerError> {
     let reloader = Reloader::start(&args)?;
     let app = reloader.app();
+    let metrics = &reloader.config().telemetry.metrics;
+    if let Some(addr) = metrics.listen {
+        serve_metrics(addr, app.clone(), &metrics.path).await?;
+    }
     let listener = bind(reloader.config().server.listen).await?;
     let addr = listener.local_addr().map_err(ServerError::Serve)?;
     tracing::info!(
@@ -96,30 +100,38 @@ pub async fn run(args: ServeArgs) -> Result<(), ServerError> {
     tracing::info!("router stopped");
     Ok(())
 }
-/// `router serve` from a synchronous `main`: logging, runtime, [`run`].
+/// Serves metrics alone on `addr` (`telemetry.metrics.listen`) until the process ends.
+async fn serve_metrics(
+    addr: SocketAddr,
+    app: Arc<AppState>,
+    path: &str,
+) -> Result<(), ServerError> {
+    let listener = bind(addr).await?;
+    let bound = listener.local_addr().map_err(ServerError::Serve)?;
+    tracing::info!("metrics at http://{bound}{path}");
+    let metrics = crate::telemetry::http::metrics_app(app, path);
+    tokio::spawn(async move {
+        if let Err(error) = axum::serve(listener, metrics).await {
+            tracing::error!(%error, "the metrics listener failed");
+        }
+    });
+    Ok(())
+}
+
+/// `router serve` from a synchronous `main`: telemetry (logs, traces), runtime, [`run`]; the
+/// spans still queued are exported before returning.
 pub fn run_blocking(args: ServeArgs) -> Result<(), ServerError> {
-    init_tracing(args.log_json);
-    tokio::runtime::Builder::new_multi_thread()
+    let telemetry = crate::telemetry::init(&load_config(&args)?.telemetry)?;
+    let result = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(ServerError::Runtime)?
-        .block_on(run(args))
-}
-
-/// Installs a global subscriber (`RUST_LOG` overrides the default `info`); a second call keeps
-/// the first one.
-pub fn init_tracing(json: bool) {
-    use tracing_subscriber::prelude::*;
-    use tracing_subscriber::{EnvFilter, fmt};
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let registry = tracing_subscriber::registry().with(filter);
-    let _ = if json {
-        registry
-            .with(fmt::layer().json().flatten_event(true))
-            .try_init()
-    } else {
-        registry.with(fmt::layer()).try_init()
-    };
+        .block_on(run(args));
+    if let Err(error) = &result {
+        tracing::error!(%error, "router serve failed");
+    }
+    telemetry.shutdown();
+    result
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

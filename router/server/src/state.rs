@@ -16,6 +16,7 @@ use crate::config::RouterConfig;
 use crate::http::cors::CorsPolicy;
 use crate::pipeline::plan::PlanKey;
 use crate::pipeline::plan_cache::LruCache;
+use crate::telemetry::Metrics;
 use crate::transport::HttpClient;
 
 /// The loaded supergraph with one configuration, and everything derived from them.
@@ -32,6 +33,9 @@ pub struct RouterState {
     pub config: Arc<RouterConfig>,
     /// The `cors` section, compiled.
     pub cors: CorsPolicy,
+    /// The [`AppState`]'s registry once the state is served (see [`AppState::replace`]); a
+    /// registry of its own before.
+    pub metrics: Arc<Metrics>,
 }
 
 impl RouterState {
@@ -62,6 +66,7 @@ impl RouterState {
             override_labels,
             http,
             config,
+            metrics: Arc::default(),
         })
     }
 }
@@ -71,6 +76,8 @@ impl RouterState {
 #[derive(Debug, Default)]
 pub struct AppState {
     current: ArcSwapOption<RouterState>,
+    /// Outlives reloads: counters keep counting across supergraphs and configurations.
+    pub metrics: Arc<Metrics>,
 }
 
 impl AppState {
@@ -87,7 +94,8 @@ impl AppState {
     }
 
     /// Makes `state` the one new requests run on; requests in flight keep the previous one.
-    pub fn replace(&self, state: RouterState) -> Option<Arc<RouterState>> {
+    pub fn replace(&self, mut state: RouterState) -> Option<Arc<RouterState>> {
+        state.metrics = self.metrics.clone();
         self.current.swap(Some(Arc::new(state)))
     }
 }

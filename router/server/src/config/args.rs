@@ -84,9 +84,13 @@ pub struct ServeArgs {
     #[arg(long)]
     pub plan_cache_size: Option<usize>,
 
-    /// Log as JSON lines instead of text.
+    /// Log as JSON lines instead of text (same as `--log-format json`).
     #[arg(long)]
     pub log_json: bool,
+
+    /// Log format: `text` or `json` (default: `telemetry.logs.format`, else text).
+    #[arg(long, env = "LOG_FORMAT", value_enum)]
+    pub log_format: Option<super::LogFormat>,
 }
 
 impl ServeArgs {
@@ -144,6 +148,11 @@ impl ServeArgs {
         }
         if let Some(capacity) = self.plan_cache_size {
             config.plan_cache.capacity = capacity;
+        }
+        if self.log_json {
+            config.telemetry.logs.format = super::LogFormat::Json;
+        } else if let Some(format) = self.log_format {
+            config.telemetry.logs.format = format;
         }
         Ok(())
     }

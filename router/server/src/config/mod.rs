@@ -44,7 +44,10 @@ pub use playground::{DEFAULT_PLAYGROUND_ASSETS_URL, PlaygroundConfig};
 pub use server::ServerConfig;
 pub use subgraphs::{DEFAULT_SUBGRAPH_TIMEOUT, SubgraphConfig, SubgraphsConfig, TransportConfig};
 pub use supergraph::SupergraphConfig;
-pub use telemetry::TelemetryConfig;
+pub use telemetry::{
+    LogFormat, LogsConfig, MetricsConfig, OtlpConfig, OtlpProtocol, SamplerConfig, TelemetryConfig,
+    TracingConfig,
+};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

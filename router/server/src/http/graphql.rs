@@ -13,6 +13,8 @@ use super::media::{ResponseMediaType, wants_html};
 use super::request;
 use crate::pipeline::{self, GraphQLRequest, Method, RequestContext, RequestError, codes};
 use crate::state::{AppState, RouterState};
+use crate::telemetry::Outcome;
+use crate::telemetry::http::GraphQLOutcome;
 
 /// The request header that asks for the query plan in `extensions.queryPlan`.
 pub const QUERY_PLAN_HEADER: &str = "x-query-plan";
@@ -20,7 +22,7 @@ pub const QUERY_PLAN_HEADER: &str = "x-query-plan";
 pub async fn post(State(app): State<Arc<AppState>>, headers: HeaderMap, body: Body) -> Response {
     let media = ResponseMediaType::negotiate(&headers);
     let Some(state) = app.current() else {
-        return not_ready(media);
+        return unnamed(Outcome::Failure, not_ready(media));
     };
     if let Err(error) = super::csrf::check(&state.config.csrf, &headers) {
         return encode(media, error.status, &error.body());
@@ -72,7 +74,10 @@ pub async fn get(
     RawQuery(query): RawQuery,
 ) -> Response {
     let Some(state) = app.current() else {
-        return not_ready(ResponseMediaType::negotiate(&headers));
+        return unnamed(
+            Outcome::Failure,
+            not_ready(ResponseMediaType::negotiate(&headers)),
+        );
     };
     // A browser opening /graphql gets the playground rather than an error about `query`.
     if wants_html(&headers) && state.config.playground.enabled {
@@ -98,7 +103,16 @@ pub async fn other_method(headers: HeaderMap) -> Response {
     response
         .headers_mut()
         .insert(ALLOW, HeaderValue::from_static("GET, POST"));
-    response
+    unnamed(Outcome::RequestError, response)
+}
+
+/// Labels a response that never reached the pipeline for the request metrics.
+fn unnamed(outcome: Outcome, response: Response) -> Response {
+    GraphQLOutcome {
+        operation_name: None,
+        outcome,
+    }
+    .attach(response)
 }
 
 async fn handle(
@@ -112,18 +126,38 @@ async fn handle(
         .get(QUERY_PLAN_HEADER)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true") || v.trim() == "1");
+    let mut operation_name = None;
     let result = match request {
         Ok(request) => {
+            operation_name = request.operation_name.clone();
             let context = RequestContext {
                 method,
                 headers,
                 want_plan,
+                operation_name: Default::default(),
             };
-            pipeline::run(state, request, &context).await
+            let result = pipeline::run(state, request, &context).await;
+            // The document's name wins: it is the one that ran.
+            if let Some(name) = context.operation_name.into_inner() {
+                operation_name = Some(name);
+            }
+            result
         }
         Err(error) => Err(error),
     };
-    match result {
+    let outcome = match &result {
+        Ok(body)
+            if body
+                .get("errors")
+                .is_some_and(|e| e.as_array().is_some_and(|e| !e.is_empty())) =>
+        {
+            Outcome::GraphqlErrors
+        }
+        Ok(_) => Outcome::Success,
+        Err(error) if error.status.is_server_error() => Outcome::Failure,
+        Err(_) => Outcome::RequestError,
+    };
+    let response = match result {
         Ok(body) => encode(media, StatusCode::OK, &body),
         Err(error) => {
             let status = media.request_error_status(error.status, error.malformed);
@@ -135,7 +169,12 @@ async fn handle(
             }
             response
         }
+    };
+    GraphQLOutcome {
+        operation_name,
+        outcome,
     }
+    .attach(response)
 }
 
 fn encode(media: ResponseMediaType, status: StatusCode, body: &Value) -> Response {

@@ -1,4 +1,5 @@
-//! The HTTP surface: `POST`/`GET /graphql`, the playground at `/`, `GET /health`, `GET /ready`.
+//! The HTTP surface: `POST`/`GET /graphql`, the playground at `/`, `GET /health`, `GET /ready`,
+//! and `GET /metrics` ([`crate::telemetry::http`]).
 
 pub mod cors;
 mod csrf;
@@ -21,6 +22,7 @@ pub use media::ResponseMediaType;
 
 /// The router's axum app around `state`.
 pub fn app(state: Arc<AppState>) -> Router {
+    let telemetry = state.clone();
     Router::new()
         .route("/", get(playground))
         .route(
@@ -35,17 +37,11 @@ pub fn app(state: Arc<AppState>) -> Router {
         // The limit comes from the current configuration, per request (see graphql::post).
         .layer(DefaultBodyLimit::disable())
         .layer(axum::middleware::from_fn_with_state(state, cors::layer))
-        .layer(
-            tower_http::trace::TraceLayer::new_for_http().make_span_with(
-                |request: &axum::http::Request<_>| {
-                    tracing::info_span!(
-                        "http_request",
-                        method = %request.method(),
-                        path = %request.uri().path(),
-                    )
-                },
-            ),
-        )
+        // Request id, server span, request metrics, and `/metrics` (at its configured path).
+        .layer(axum::middleware::from_fn_with_state(
+            telemetry,
+            crate::telemetry::http::layer,
+        ))
 }
 
 /// 200 while the process serves HTTP (liveness).

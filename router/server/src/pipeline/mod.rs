@@ -19,6 +19,7 @@ use axum::http::{HeaderMap, StatusCode};
 use planner::QueryPlan;
 use serde_json::{Map, Value, json};
 use tracing::Instrument;
+use tracing::field::Empty;
 
 use crate::state::RouterState;
 use crate::transport::RequestTransport;
@@ -46,6 +47,9 @@ pub struct RequestContext {
     pub headers: HeaderMap,
     /// The client asked for the query plan (`x-query-plan: true`).
     pub want_plan: bool,
+    /// Set by the pipeline once the document is parsed: the name of the operation that runs
+    /// (labels the request's metrics).
+    pub operation_name: std::sync::OnceLock<String>,
 }
 
 /// A failure that leaves the response without `data`.
@@ -106,16 +110,21 @@ pub async fn run(
     context: &RequestContext,
 ) -> Result<Value, RequestError> {
     // Made first so that every log line of the request carries its trace id.
-    let transport = state.http.for_request(&context.headers);
+    let transport = state.http.for_request(&context.headers, &state.metrics);
     let span = tracing::info_span!(
         "graphql_request",
-        operation_name = request.operation_name.as_deref().unwrap_or(""),
+        graphql.operation.name = Empty,
+        graphql.operation.type = Empty,
         method = ?context.method,
         trace_id = %transport.trace().trace_id_hex(),
+        otel.status_code = Empty,
     );
     async move {
         let result = run_stages(state, &request, context, &transport).await;
         if let Err(error) = &result {
+            if error.status.is_server_error() {
+                tracing::Span::current().record("otel.status_code", "ERROR");
+            }
             tracing::info!(status = error.status.as_u16(), errors = ?error.errors, "request refused");
         }
         result
@@ -130,8 +139,17 @@ async fn run_stages(
     context: &RequestContext,
     transport: &RequestTransport,
 ) -> Result<Value, RequestError> {
-    let parsed = parse::parse(state, request, context.method)?;
-    let prepared = prepare::prepare(state, &parsed, &request.variables)?;
+    // `parse` covers parsing and validating the document (one pass in the compiler).
+    let parsed =
+        tracing::info_span!("parse").in_scope(|| parse::parse(state, request, context.method))?;
+    let span = tracing::Span::current();
+    span.record("graphql.operation.type", parsed.kind().to_string());
+    if let Some(name) = parsed.name() {
+        span.record("graphql.operation.name", name.as_str());
+        let _ = context.operation_name.set(name.to_string());
+    }
+    let prepared = tracing::info_span!("prepare")
+        .in_scope(|| prepare::prepare(state, &parsed, &request.variables))?;
     let introspection = introspect::introspect(state, &prepared)?;
     let operation = prepared.normalized().without_introspection();
     let plan = if operation.selection_set.selections.is_empty() {
@@ -139,9 +157,11 @@ async fn run_stages(
         Arc::new(QueryPlan { node: None })
     } else {
         let labels = plan::enabled_override_labels(state);
-        plan::plan(state, &operation, &labels)?
+        tracing::info_span!("plan", cache.hit = Empty)
+            .in_scope(|| plan::plan(state, &operation, &labels))?
     };
-    let response =
-        execute::execute(state, &prepared, &plan, introspection.as_ref(), transport).await;
+    let response = execute::execute(state, &prepared, &plan, introspection.as_ref(), transport)
+        .instrument(tracing::info_span!("execute"))
+        .await;
     respond::respond(response, context.want_plan.then_some(&*plan))
 }

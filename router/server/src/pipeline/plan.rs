@@ -33,9 +33,16 @@ pub fn plan(
         labels: sorted_labels,
     };
     if let Some(plan) = state.plan_cache.get(&key) {
-        tracing::debug!("query plan cache hit");
+        tracing::Span::current().record("cache.hit", true);
+        state
+            .metrics
+            .record_plan_cache(true, state.plan_cache.len());
         return Ok(plan);
     }
+    tracing::Span::current().record("cache.hit", false);
+    state
+        .metrics
+        .record_plan_cache(false, state.plan_cache.len());
     let input = planner_input(state, operation)?;
     let options = PlanOptions {
         enabled_override_labels: labels.clone(),

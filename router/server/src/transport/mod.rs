@@ -20,6 +20,7 @@ use tracing::Instrument;
 
 use crate::ServerError;
 use crate::config::TransportConfig;
+use crate::telemetry::{Metrics, propagation, request_id::X_REQUEST_ID};
 
 pub use headers::{Forwarded, HeaderRules};
 pub use trace::TraceParent;
@@ -85,12 +86,26 @@ impl HttpClient {
     }
 
     /// The transport for one client request: the headers the `headers` rules make of
-    /// `client_headers` and its `traceparent` (a new trace when it has none or an invalid one).
-    pub fn for_request(&self, client_headers: &HeaderMap) -> RequestTransport {
+    /// `client_headers` plus its `x-request-id`, and its trace: the current span's
+    /// OpenTelemetry context, else the client's `traceparent` (a new trace when it has none or
+    /// an invalid one).
+    pub fn for_request(
+        &self,
+        client_headers: &HeaderMap,
+        metrics: &Arc<Metrics>,
+    ) -> RequestTransport {
+        let mut current = HeaderMap::new();
+        let trace = if propagation::inject(&tracing::Span::current(), &mut current) {
+            TraceParent::from_headers(&current)
+        } else {
+            TraceParent::from_headers(client_headers)
+        };
         RequestTransport {
             shared: self.clone(),
             headers: self.headers.for_request(client_headers),
-            trace: TraceParent::from_headers(client_headers).unwrap_or_else(TraceParent::generate),
+            request_id: client_headers.get(X_REQUEST_ID).cloned(),
+            trace: trace.unwrap_or_else(TraceParent::generate),
+            metrics: metrics.clone(),
         }
     }
 }
@@ -100,7 +115,10 @@ impl HttpClient {
 pub struct RequestTransport {
     shared: HttpClient,
     headers: Forwarded,
+    /// The request's `x-request-id` (sanitized by the telemetry layer), sent on to subgraphs.
+    request_id: Option<HeaderValue>,
     trace: TraceParent,
+    metrics: Arc<Metrics>,
 }
 
 impl RequestTransport {
@@ -132,7 +150,13 @@ impl RequestTransport {
         let mut headers = self.headers.for_subgraph(service).clone();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         headers.insert(ACCEPT, HeaderValue::from_static(SUBGRAPH_ACCEPT));
-        if let Ok(value) = HeaderValue::from_str(&self.trace.child().to_string()) {
+        if let Some(id) = &self.request_id {
+            headers.insert(X_REQUEST_ID, id.clone());
+        }
+        // The fetch span's context; without OpenTelemetry, a child of the request's trace.
+        if !propagation::inject(&tracing::Span::current(), &mut headers)
+            && let Ok(value) = HeaderValue::from_str(&self.trace.child().to_string())
+        {
             headers.insert(trace::TRACEPARENT, value);
         }
         let timeout = endpoint.timeout;
@@ -147,6 +171,7 @@ impl RequestTransport {
                 .await
                 .map_err(|e| send_error(service, timeout, &e))?;
             let status = response.status();
+            tracing::Span::current().record("http.response.status_code", status.as_u16());
             let content_type = response
                 .headers()
                 .get(CONTENT_TYPE)
@@ -201,15 +226,27 @@ impl SubgraphTransport for RequestTransport {
         };
         let span = tracing::info_span!(
             "subgraph_fetch",
-            service = request.service_name,
-            operation = request.operation_name.unwrap_or(""),
-            url = %endpoint.url,
-            trace_id = %self.trace.trace_id_hex(),
+            otel.kind = "client",
+            otel.status_code = tracing::field::Empty,
+            subgraph.name = request.service_name,
+            graphql.operation.name = request.operation_name.unwrap_or(""),
+            http.request.method = "POST",
+            url.full = %endpoint.url,
+            http.response.status_code = tracing::field::Empty,
+            error.type = tracing::field::Empty,
         );
         async {
             let started = std::time::Instant::now();
             let result = self.send(endpoint, &request).await;
-            let elapsed_ms = started.elapsed().as_millis() as u64;
+            let elapsed = started.elapsed();
+            self.metrics
+                .record_fetch(request.service_name, elapsed, &result);
+            if let Err(error) = &result {
+                let span = tracing::Span::current();
+                span.record("otel.status_code", "ERROR");
+                span.record("error.type", error.code());
+            }
+            let elapsed_ms = elapsed.as_millis() as u64;
             match &result {
                 Ok(response) => tracing::debug!(
                     elapsed_ms,

@@ -1,0 +1,125 @@
+//! Observability: Prometheus [`metrics`], OpenTelemetry traces with W3C trace context
+//! ([`propagation`], exported by [`otlp`]), and logs (text or JSON lines) carrying each
+//! request's [`request_id`] and trace id. [`http`] is the layer that ties them to requests.
+//! docs/observability.md is the operator's view.
+
+pub mod http;
+pub mod metrics;
+pub mod operation_names;
+pub mod otlp;
+pub mod propagation;
+pub mod request_id;
+
+use opentelemetry::trace::TracerProvider as _;
+use opentelemetry_sdk::trace::SdkTracerProvider;
+use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::prelude::*;
+use tracing_subscriber::{EnvFilter, fmt};
+
+use crate::config::{LogFormat, TelemetryConfig};
+
+pub use metrics::{Metrics, Outcome};
+pub use request_id::RequestId;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TelemetryError {
+    #[error("telemetry.logs.level {level:?} is not a valid filter: {reason}")]
+    InvalidLogLevel { level: String, reason: String },
+    #[error(
+        "OTLP protocol {0:?} is not supported: use grpc or http/protobuf (OTEL_EXPORTER_OTLP_PROTOCOL)"
+    )]
+    UnsupportedProtocol(String),
+    #[error("cannot set up the OTLP exporter for {url}: {reason}")]
+    Exporter { url: String, reason: String },
+    #[error("cannot start the OTLP exporter's runtime: {0}")]
+    Runtime(#[source] std::io::Error),
+}
+
+/// Keeps the tracer provider; [`TelemetryGuard::shutdown`] (or dropping it) exports the spans
+/// still queued.
+#[derive(Debug)]
+pub struct TelemetryGuard {
+    provider: Option<SdkTracerProvider>,
+}
+
+impl TelemetryGuard {
+    /// Exports every finished span now (blocks; call it outside async code or in
+    /// `spawn_blocking`).
+    pub fn flush(&self) {
+        if let Some(provider) = &self.provider
+            && let Err(error) = provider.force_flush()
+        {
+            tracing::warn!(%error, "cannot flush spans");
+        }
+    }
+
+    /// Exports the spans still queued and stops the exporter.
+    pub fn shutdown(mut self) {
+        self.stop();
+    }
+
+    fn stop(&mut self) {
+        if let Some(provider) = self.provider.take()
+            && let Err(error) = provider.shutdown()
+        {
+            tracing::warn!(%error, "cannot export the last spans");
+        }
+    }
+}
+
+impl Drop for TelemetryGuard {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Installs the process's global subscriber: log lines (`RUST_LOG`, else `logs.level`) in the
+/// configured format, and the OpenTelemetry layer that gives every `info` span a trace context
+/// (exported over OTLP when configured). A second call in the same process changes nothing
+/// and returns a guard without a provider.
+pub fn init(config: &TelemetryConfig) -> Result<TelemetryGuard, TelemetryError> {
+    let filter = match EnvFilter::try_from_default_env() {
+        Ok(filter) => filter,
+        Err(_) => EnvFilter::try_new(&config.logs.level).map_err(|error| {
+            TelemetryError::InvalidLogLevel {
+                level: config.logs.level.clone(),
+                reason: error.to_string(),
+            }
+        })?,
+    };
+    let target = otlp::target(&config.tracing, |name| std::env::var(name).ok())?;
+    let provider = otlp::provider(
+        &config.tracing,
+        target.as_ref(),
+        config.tracing.otlp.timeout.get(),
+    )?;
+    let logs = match config.logs.format {
+        LogFormat::Text => fmt::layer().boxed(),
+        LogFormat::Json => fmt::layer()
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .with_span_list(true)
+            .boxed(),
+    };
+    // Spans reach OpenTelemetry whatever RUST_LOG says about log lines.
+    let traces = tracing_opentelemetry::layer()
+        .with_tracer(provider.tracer("router"))
+        .with_location(false)
+        .with_threads(false)
+        .with_tracked_inactivity(false)
+        .with_filter(LevelFilter::INFO);
+    let installed = tracing_subscriber::registry()
+        .with(logs.with_filter(filter))
+        .with(traces)
+        .try_init()
+        .is_ok();
+    if let Some(target) = &target
+        && installed
+    {
+        tracing::info!(url = %target.url, protocol = ?target.protocol, "exporting traces over OTLP");
+    }
+    Ok(TelemetryGuard {
+        provider: installed.then_some(provider),
+    })
+}
