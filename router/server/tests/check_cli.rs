@@ -370,3 +370,42 @@ fn help_documents_the_exit_codes() {
         "{help}"
     );
 }
+
+#[test]
+fn current_config_that_does_not_compose_exits_2_and_says_so() {
+    let ws = Workspace::new();
+    let inventory = std::fs::read_to_string(ws.path("inventory.graphql")).expect("inventory");
+    std::fs::write(
+        ws.path("inventory.graphql"),
+        inventory.replacen(
+            "\tprice: Int! @external\n",
+            "\tprice: String! @external\n",
+            1,
+        ),
+    )
+    .expect("break inventory");
+    let proposal = format!(
+        "products={}",
+        ws.propose_products("\tsku: String!\n", "\tsku: String!\n\tslug: String\n")
+    );
+    let output = ws.check(&["--subgraph", &proposal, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(2));
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("stdout is one JSON document");
+    assert_eq!(report["composition_errors"][0]["schema"], "current");
+    assert_eq!(
+        report["composition_errors"][0]["code"],
+        "EXTERNAL_TYPE_MISMATCH"
+    );
+}
+
+#[test]
+fn operations_directory_with_a_symlink_cycle_is_walked_once() {
+    let ws = Workspace::new();
+    let ops = operations_dir(&ws);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&ops, ops.join("nested/loop")).expect("symlink");
+    let (code, out) = run(ws.check(&["--operations", &ops.display().to_string()]));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("4 in 3 file(s)"), "{out}");
+}

@@ -53,18 +53,19 @@ fn operation_files(dir: &Path) -> Result<Vec<PathBuf>, CheckError> {
             source,
         })?;
         for entry in entries {
-            let path = entry
-                .map_err(|source| CheckError::Read {
-                    path: current.clone(),
-                    source,
-                })?
-                .path();
-            if path.is_dir() {
+            let entry = entry.map_err(|source| CheckError::Read {
+                path: current.clone(),
+                source,
+            })?;
+            let path = entry.path();
+            // Directory symlinks are not followed, so a link cycle cannot make the walk loop.
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 pending.push(path);
-            } else if path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e == "graphql" || e == "gql")
+            } else if path.is_file()
+                && path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| e == "graphql" || e == "gql")
             {
                 files.push(path);
             }
