@@ -164,6 +164,8 @@ async fn main() -> Result<()> {
     let supergraph = load_supergraph(&args.supergraph, &services, &urls)?;
     let mut config = router::RouterConfig {
         introspection: !args.no_introspection,
+        // A local development stack: subgraph error messages are what developers debug with.
+        errors: router::config::ErrorsConfig::pass_through(),
         ..router::RouterConfig::default()
     };
     config.playground.assets_url = args.playground_assets_url.clone();

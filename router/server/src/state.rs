@@ -42,6 +42,7 @@ impl RouterState {
     /// `supergraph`'s subgraph URLs must be final (see [`crate::supergraph_source`]).
     pub fn new(supergraph: Supergraph, config: Arc<RouterConfig>) -> Result<Self, ServerError> {
         let supergraph = Arc::new(supergraph);
+        config.errors.check_names(&supergraph)?;
         let http = HttpClient::new(&supergraph, &config.transport())?;
         let api_schema = Arc::new(supergraph.api_schema.clone());
         let compiler = Compiler::new(

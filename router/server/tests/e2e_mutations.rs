@@ -4,6 +4,8 @@
 mod e2e_support;
 
 use e2e_support::Stack;
+use router::RouterConfig;
+use router::config::ErrorsConfig;
 use serde_json::json;
 
 #[tokio::test]
@@ -76,7 +78,11 @@ async fn assert_mutations_in_order(stack: &Stack) {
 
 #[tokio::test]
 async fn a_mutation_without_the_user_header_is_a_field_error_from_the_subgraph() {
-    let stack = Stack::start().await;
+    let stack = Stack::start_with(RouterConfig {
+        errors: ErrorsConfig::pass_through(),
+        ..RouterConfig::default()
+    })
+    .await;
     let answer = stack
         .post(
             json!({ "query": r#"mutation { addToCart(productId: "16", quantity: 1) { totalQuantity } }"# }),

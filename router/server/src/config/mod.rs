@@ -33,7 +33,7 @@ pub use authorization::AuthorizationConfig;
 pub use cors::CorsConfig;
 pub use csrf::CsrfConfig;
 pub use duration::{ConfigDuration, parse_duration};
-pub use errors::ErrorsConfig;
+pub use errors::{DEFAULT_REDACT, ErrorsConfig, REDACTED_MESSAGE, SubgraphErrorsConfig};
 pub use headers::{HeaderRule, HeadersConfig, Insert, Propagate, Remove, SubgraphHeaders};
 pub use limits::LimitsConfig;
 pub use load::load;

@@ -1,12 +1,13 @@
 //! One client request, stage by stage: [`parse`] (parse + validate + pick the operation),
 //! [`prepare`] (coerce variables + normalize), [`introspect`] (root meta-fields from the API
-//! schema), [`plan`] (with [`plan_cache`]), [`execute`] (subgraph fetches) and [`respond`]
+//! schema), [`plan`] (with [`plan_cache`]), [`execute`] (subgraph fetches), [`mask`] (subgraph errors as `errors:` allows) and [`respond`]
 //! (one response in the client's field order). Media types and status codes are the HTTP
 //! layer's business ([`crate::http`]).
 
 pub mod codes;
 pub mod execute;
 pub mod introspect;
+pub mod mask;
 pub mod parse;
 pub mod plan;
 pub mod plan_cache;
@@ -160,8 +161,9 @@ async fn run_stages(
         tracing::info_span!("plan", cache.hit = Empty)
             .in_scope(|| plan::plan(state, &operation, &labels))?
     };
-    let response = execute::execute(state, &prepared, &plan, introspection.as_ref(), transport)
+    let mut response = execute::execute(state, &prepared, &plan, introspection.as_ref(), transport)
         .instrument(tracing::info_span!("execute"))
         .await;
+    mask::mask(&state.config.errors, &mut response);
     respond::respond(response, context.want_plan.then_some(&*plan))
 }

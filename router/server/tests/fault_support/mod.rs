@@ -152,6 +152,8 @@ impl FaultStack {
         stock_addr: SocketAddr,
     ) -> FaultStack {
         let mut config = RouterConfig::default();
+        // Fault tests check the router's messages about failed subgraphs.
+        config.errors = router::config::ErrorsConfig::pass_through();
         config.subgraphs.entry("all").timeout = Some(Duration::from_millis(300).into());
         config
             .headers
