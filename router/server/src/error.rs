@@ -26,6 +26,8 @@ pub enum ServerError {
     /// Every problem of a `router.yaml`, each with its line, key path and a hint.
     #[error(transparent)]
     InvalidConfig(#[from] crate::config::ConfigErrors),
+    #[error("persisted query manifest {path}: {message}")]
+    InvalidManifest { path: PathBuf, message: String },
     #[error("invalid configuration: {key}: {message}")]
     InvalidSetting { key: String, message: String },
     #[error("--subgraph-url {0:?}: expected NAME=URL")]

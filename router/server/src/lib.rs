@@ -12,6 +12,7 @@
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod persisted;
 pub mod pipeline;
 pub mod playground;
 pub mod reload;

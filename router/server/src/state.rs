@@ -14,6 +14,7 @@ use supergraph::Supergraph;
 use crate::ServerError;
 use crate::config::RouterConfig;
 use crate::http::cors::CorsPolicy;
+use crate::persisted::PersistedQueries;
 use crate::pipeline::plan::PlanKey;
 use crate::pipeline::plan_cache::LruCache;
 use crate::telemetry::Metrics;
@@ -36,6 +37,8 @@ pub struct RouterState {
     /// The [`AppState`]'s registry once the state is served (see [`AppState::replace`]); a
     /// registry of its own before.
     pub metrics: Arc<Metrics>,
+    /// The APQ cache (kept across reloads by [`AppState::replace`]) and the safelist.
+    pub persisted: PersistedQueries,
 }
 
 impl RouterState {
@@ -57,8 +60,10 @@ impl RouterState {
         let executor = Executor::new(api_schema);
         let override_labels = planner.override_labels();
         let cors = CorsPolicy::new(&config.cors)?;
+        let persisted = PersistedQueries::new(&config.persisted_queries)?;
         Ok(Self {
             cors,
+            persisted,
             plan_cache: LruCache::new(config.plan_cache.capacity),
             supergraph,
             compiler,
@@ -97,6 +102,9 @@ impl AppState {
     /// Makes `state` the one new requests run on; requests in flight keep the previous one.
     pub fn replace(&self, mut state: RouterState) -> Option<Arc<RouterState>> {
         state.metrics = self.metrics.clone();
+        if let Some(previous) = self.current() {
+            state.persisted.keep_apq_of(&previous.persisted);
+        }
         self.current.swap(Some(Arc::new(state)))
     }
 }

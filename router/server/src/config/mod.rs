@@ -38,7 +38,7 @@ pub use headers::{HeaderRule, HeadersConfig, Insert, Propagate, Remove, Subgraph
 pub use limits::LimitsConfig;
 pub use load::load;
 pub use load_error::{ConfigErrors, ConfigProblem};
-pub use persisted_queries::PersistedQueriesConfig;
+pub use persisted_queries::{ApqConfig, PersistedQueriesConfig, SafelistConfig};
 pub use plan_cache::PlanCacheConfig;
 pub use playground::{DEFAULT_PLAYGROUND_ASSETS_URL, PlaygroundConfig};
 pub use server::ServerConfig;

@@ -51,21 +51,46 @@ pub fn from_body(body: &[u8]) -> Result<GraphQLRequest, RequestError> {
         }));
     };
     let query = match object.remove("query") {
-        Some(Value::String(query)) => query,
+        Some(Value::String(query)) => Some(query),
+        None | Some(Value::Null) => None,
         Some(_) => return Err(bad("`query` must be a string")),
-        None => return Err(bad("the request has no `query`")),
     };
     let operation_name = match object.remove("operationName") {
         None | Some(Value::Null) => None,
         Some(Value::String(name)) => Some(name),
         Some(_) => return Err(bad("`operationName` must be a string or null")),
     };
-    Ok(GraphQLRequest {
+    let document_id = match object.remove("documentId").or_else(|| object.remove("id")) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) => Some(id),
+        Some(_) => return Err(bad("`documentId` must be a string")),
+    };
+    with_query(
         query,
-        operation_name,
-        variables: object_or_null(object.remove("variables"), "variables")?,
-        extensions: object_or_null(object.remove("extensions"), "extensions")?,
-    })
+        GraphQLRequest {
+            query: String::new(),
+            operation_name,
+            variables: object_or_null(object.remove("variables"), "variables")?,
+            extensions: object_or_null(object.remove("extensions"), "extensions")?,
+            document_id,
+        },
+    )
+}
+
+/// `request` with `query`, which only a persisted-query id may replace.
+fn with_query(
+    query: Option<String>,
+    request: GraphQLRequest,
+) -> Result<GraphQLRequest, RequestError> {
+    match query {
+        Some(query) => Ok(GraphQLRequest { query, ..request }),
+        None if request.document_id.is_some()
+            || request.extensions.contains_key("persistedQuery") =>
+        {
+            Ok(request)
+        }
+        None => Err(bad("the request has no `query` (nor a persisted query id)")),
+    }
 }
 
 /// `?query=...&operationName=...&variables=<JSON>&extensions=<JSON>`
@@ -74,10 +99,12 @@ pub fn from_query_string(raw: Option<&str>) -> Result<GraphQLRequest, RequestErr
     let mut operation_name = None;
     let mut variables = Map::new();
     let mut extensions = Map::new();
+    let mut document_id = None;
     let pairs: Vec<(String, String)> = form_pairs(raw.unwrap_or_default())?;
     for (key, value) in pairs {
         match key.as_str() {
             "query" => query = Some(value),
+            "documentId" | "id" if !value.is_empty() => document_id = Some(value),
             "operationName" if !value.is_empty() => operation_name = Some(value),
             "variables" if !value.is_empty() => {
                 variables = object_or_null(Some(parse_param(&value, "variables")?), "variables")?;
@@ -89,12 +116,16 @@ pub fn from_query_string(raw: Option<&str>) -> Result<GraphQLRequest, RequestErr
             _ => {}
         }
     }
-    Ok(GraphQLRequest {
-        query: query.ok_or_else(|| bad("the request has no `query` parameter"))?,
-        operation_name,
-        variables,
-        extensions,
-    })
+    with_query(
+        query,
+        GraphQLRequest {
+            query: String::new(),
+            operation_name,
+            variables,
+            extensions,
+            document_id,
+        },
+    )
 }
 
 fn form_pairs(raw: &str) -> Result<Vec<(String, String)>, RequestError> {

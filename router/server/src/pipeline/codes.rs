@@ -17,5 +17,15 @@ pub const QUERY_PLANNING_FAILED: &str = "QUERY_PLANNING_FAILED";
 pub const EXECUTION_FAILED: &str = "EXECUTION_FAILED";
 /// A GET, or a POST with a simple content type, without a header proving it was preflighted.
 pub const CSRF_PREVENTION: &str = "CSRF_PREVENTION";
+/// APQ: the hash is not in the cache (send the query with it), or an id is not in the safelist.
+pub const PERSISTED_QUERY_NOT_FOUND: &str = "PERSISTED_QUERY_NOT_FOUND";
+/// APQ is off (or the persisted-query version is not 1).
+pub const PERSISTED_QUERY_NOT_SUPPORTED: &str = "PERSISTED_QUERY_NOT_SUPPORTED";
+/// APQ: the query's SHA-256 is not the hash sent with it.
+pub const PERSISTED_QUERY_HASH_MISMATCH: &str = "PERSISTED_QUERY_HASH_MISMATCH";
+/// Safelist: the operation text is not in the manifests.
+pub const PERSISTED_QUERY_NOT_IN_LIST: &str = "PERSISTED_QUERY_NOT_IN_LIST";
+/// Safelist with `require_id`: operation text sent without an id.
+pub const PERSISTED_QUERY_ID_REQUIRED: &str = "PERSISTED_QUERY_ID_REQUIRED";
 /// No supergraph is loaded yet (the router is starting and composing).
 pub const SUPERGRAPH_NOT_READY: &str = "SUPERGRAPH_NOT_READY";

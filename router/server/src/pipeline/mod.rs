@@ -1,4 +1,5 @@
-//! One client request, stage by stage: [`parse`] (parse + validate + pick the operation),
+//! One client request, stage by stage: [`persisted`] (persisted-query ids to text, the
+//! safelist), [`parse`] (parse + validate + pick the operation),
 //! [`prepare`] (coerce variables + normalize), [`introspect`] (root meta-fields from the API
 //! schema), [`plan`] (with [`plan_cache`]), [`execute`] (subgraph fetches), [`mask`] (subgraph errors as `errors:` allows) and [`respond`]
 //! (one response in the client's field order). Media types and status codes are the HTTP
@@ -9,6 +10,7 @@ pub mod execute;
 pub mod introspect;
 pub mod mask;
 pub mod parse;
+pub mod persisted;
 pub mod plan;
 pub mod plan_cache;
 pub mod prepare;
@@ -28,10 +30,13 @@ use crate::transport::RequestTransport;
 /// A GraphQL-over-HTTP request's parameters.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GraphQLRequest {
+    /// Empty when the client sent only a persisted-query id ([`persisted`] fills it in).
     pub query: String,
     pub operation_name: Option<String>,
     pub variables: Map<String, Value>,
     pub extensions: Map<String, Value>,
+    /// A trusted document's id: the request's `documentId` (or `id`).
+    pub document_id: Option<String>,
 }
 
 /// How the request arrived: GET may only run queries.
@@ -140,9 +145,12 @@ async fn run_stages(
     context: &RequestContext,
     transport: &RequestTransport,
 ) -> Result<Value, RequestError> {
+    let persisted = persisted::resolve(state, request)?;
+    let request = persisted.request();
     // `parse` covers parsing and validating the document (one pass in the compiler).
     let parsed =
         tracing::info_span!("parse").in_scope(|| parse::parse(state, request, context.method))?;
+    persisted.register(state);
     let span = tracing::Span::current();
     span.record("graphql.operation.type", parsed.kind().to_string());
     if let Some(name) = parsed.name() {
