@@ -209,11 +209,19 @@ async fn a_rule_for_an_unknown_subgraph_or_a_framing_header_is_refused() {
     let unknown = rules("headers: { reviews: { request: [ { propagate: { named: a } } ] } }");
     let error = RouterState::new(supergraph.clone(), Arc::new(unknown)).expect_err("unknown");
     assert!(error.to_string().contains("\"reviews\""), "{error}");
-    let framing =
-        rules("headers: { all: { request: [ { propagate: { named: content-length } } ] } }");
-    let error = RouterState::new(supergraph, Arc::new(framing)).expect_err("framing");
+    // Found when router.yaml is read, before any supergraph.
+    let framing = RouterConfig::from_yaml(
+        "headers: { all: { request: [ { propagate: { named: content-length } } ] } }",
+        "router.yaml",
+    )
+    .expect_err("framing");
     assert!(
-        error.to_string().contains("headers.all.request[0]"),
-        "{error}"
+        framing.to_string().contains("headers.all.request[0]"),
+        "{framing}"
     );
+    // And by the state, for configurations built in code.
+    let mut in_code = RouterConfig::default();
+    in_code.headers.propagate_to_all(&["content-length"]);
+    let error = RouterState::new(supergraph, Arc::new(in_code)).expect_err("framing");
+    assert!(error.to_string().contains("never propagated"), "{error}");
 }

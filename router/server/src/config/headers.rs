@@ -127,6 +127,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_loader_places_rule_problems_in_the_file() {
+        let yaml = "headers:\n  all:\n    request:\n      - propagate: { named: te }\n";
+        let error = crate::config::load(yaml, "router.yaml", &|_| None).expect_err("hop-by-hop");
+        assert_eq!(error.problems[0].path, "headers.all.request[0]");
+        assert_eq!(error.problems[0].location.map(|l| l.0), Some(3));
+    }
+
+    #[test]
     fn reads_every_kind_of_rule() {
         let config: HeadersConfig = serde_norway::from_str(
             r#"

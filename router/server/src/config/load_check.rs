@@ -51,6 +51,8 @@ pub(crate) fn check(config: &RouterConfig, text: &str) -> Vec<ConfigProblem> {
                 .with_hint("the default is `https://unpkg.com`"),
         );
     }
+    problems.extend(crate::http::cors::problems(&config.cors));
+    problems.extend(crate::transport::header_rule_problems(&config.headers));
     for problem in &mut problems {
         if problem.location.is_none() {
             problem.location = locate(text, &problem.path);

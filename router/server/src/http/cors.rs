@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use regex::Regex;
 
 use crate::ServerError;
-use crate::config::CorsConfig;
+use crate::config::{ConfigProblem, CorsConfig};
 use crate::state::AppState;
 
 /// The runtime view of [`CorsConfig`]: origins compiled, header values pre-rendered.
@@ -145,6 +145,15 @@ impl CorsPolicy {
     }
 }
 
+/// The problems of a `cors` section, for the configuration loader (which places them in the
+/// file).
+pub(crate) fn problems(config: &CorsConfig) -> Vec<ConfigProblem> {
+    match CorsPolicy::new(config) {
+        Err(ServerError::InvalidSetting { key, message }) => vec![ConfigProblem::new(key, message)],
+        _ => Vec::new(),
+    }
+}
+
 /// The middleware: preflights are answered here; other requests get the headers on the way out.
 pub async fn layer(State(app): State<Arc<AppState>>, request: Request, next: Next) -> Response {
     let state = app.current();
@@ -237,6 +246,14 @@ mod tests {
         policy
             .allow_origin(&HeaderValue::from_str(origin).unwrap())
             .is_some()
+    }
+
+    #[test]
+    fn the_loader_places_cors_problems_in_the_file() {
+        let yaml = "cors:\n  origins:\n    - https://shop.example.com/\n";
+        let error = crate::config::load(yaml, "router.yaml", &|_| None).expect_err("a path");
+        assert_eq!(error.problems[0].path, "cors.origins[0]");
+        assert_eq!(error.problems[0].location.map(|l| l.0), Some(2));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use reqwest::header::{CONNECTION, HeaderMap, HeaderName, HeaderValue};
 use supergraph::Supergraph;
 
 use crate::ServerError;
-use crate::config::{HeaderRule, HeadersConfig, Insert, Propagate, Remove};
+use crate::config::{ConfigProblem, HeaderRule, HeadersConfig, Insert, Propagate, Remove};
 
 /// Headers that describe one hop or the body's framing, or that the router sets itself on every
 /// subgraph request: never copied from the client, never set by rules.
@@ -180,6 +180,23 @@ fn apply(rules: &[Rule], client: &HeaderMap, hop_by_hop: &[String]) -> HeaderMap
         }
     }
     out
+}
+
+/// The problems of a `headers` section that need no supergraph, for the configuration loader
+/// (unknown subgraph names are found when a supergraph is loaded).
+pub(crate) fn rule_problems(config: &HeadersConfig) -> Vec<ConfigProblem> {
+    config
+        .0
+        .iter()
+        .filter_map(
+            |(subgraph, headers)| match compile(subgraph, &headers.request) {
+                Err(ServerError::InvalidSetting { key, message }) => {
+                    Some(ConfigProblem::new(key, message))
+                }
+                _ => None,
+            },
+        )
+        .collect()
 }
 
 fn compile(subgraph: &str, rules: &[HeaderRule]) -> Result<Vec<Rule>, ServerError> {

@@ -22,6 +22,7 @@ use crate::ServerError;
 use crate::config::TransportConfig;
 use crate::telemetry::{Metrics, propagation, request_id::X_REQUEST_ID};
 
+pub(crate) use headers::rule_problems as header_rule_problems;
 pub use headers::{Forwarded, HeaderRules};
 pub use trace::TraceParent;
 pub(crate) use trace::random_u64;
