@@ -111,6 +111,11 @@ async fn a_failed_composition_keeps_the_last_good_supergraph_until_fixed() {
     router
         .wait_status("the clashing composition", |s| s.supergraphs_rejected == 1)
         .await;
+    let metrics = router.app.metrics.encode();
+    assert!(
+        metrics.contains("router_supergraph_reloads_total{result=\"failure\"} 1\n"),
+        "{metrics}"
+    );
     let still = router.app.current().expect("still loaded");
     assert!(
         Arc::ptr_eq(&served, &still),

@@ -7,7 +7,7 @@ async fn main() -> anyhow::Result<()> {
         print!("{}", carts::sdl());
         return Ok(());
     }
-    subgraph_kit::telemetry::init(args.log_format);
+    subgraph_kit::telemetry::init(args.log_format, carts::NAME)?;
     let db = subgraph_kit::db::connect(&args.database_url_for(carts::NAME)).await?;
     carts::setup(&db, args.seed_size()).await?;
     let listener =

@@ -7,7 +7,7 @@ async fn main() -> anyhow::Result<()> {
         print!("{}", inventory::sdl());
         return Ok(());
     }
-    subgraph_kit::telemetry::init(args.log_format);
+    subgraph_kit::telemetry::init(args.log_format, inventory::NAME)?;
     let db = subgraph_kit::db::connect(&args.database_url_for(inventory::NAME)).await?;
     inventory::setup(&db, args.seed_size()).await?;
     let listener =

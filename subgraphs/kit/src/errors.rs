@@ -70,4 +70,6 @@ pub enum KitError {
     },
     #[error("server error: {0}")]
     Serve(#[source] std::io::Error),
+    #[error("telemetry: {0}")]
+    Telemetry(String),
 }

@@ -42,7 +42,10 @@ where
         .route("/health", get(health))
         .route("/ready", get(ready::<Q, M, S>))
         .with_state(state)
-        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http()
+                .make_span_with(crate::telemetry::request_span::<axum::body::Body>),
+        )
 }
 
 async fn graphql<Q, M, S>(

@@ -26,6 +26,8 @@ pub async fn serve(service: &str, listener: TcpListener, app: Router) -> Result<
         .await
         .map_err(KitError::Serve)?;
     tracing::info!(%service, "stopped");
+    // Off the runtime's worker: the export blocks until the collector answers (or times out).
+    let _ = tokio::task::spawn_blocking(crate::telemetry::shutdown).await;
     Ok(())
 }
 

@@ -7,7 +7,7 @@ async fn main() -> anyhow::Result<()> {
         print!("{}", products::sdl());
         return Ok(());
     }
-    subgraph_kit::telemetry::init(args.log_format);
+    subgraph_kit::telemetry::init(args.log_format, products::NAME)?;
     let db = subgraph_kit::db::connect(&args.database_url_for(products::NAME)).await?;
     products::setup(&db, args.seed_size()).await?;
     let listener =

@@ -7,7 +7,7 @@ async fn main() -> anyhow::Result<()> {
         print!("{}", reviews::sdl());
         return Ok(());
     }
-    subgraph_kit::telemetry::init(args.log_format);
+    subgraph_kit::telemetry::init(args.log_format, reviews::NAME)?;
     let db = subgraph_kit::db::connect(&args.database_url_for(reviews::NAME)).await?;
     reviews::setup(&db, args.seed_size()).await?;
     let listener =

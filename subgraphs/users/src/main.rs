@@ -7,7 +7,7 @@ async fn main() -> anyhow::Result<()> {
         print!("{}", users::sdl());
         return Ok(());
     }
-    subgraph_kit::telemetry::init(args.log_format);
+    subgraph_kit::telemetry::init(args.log_format, users::NAME)?;
     let db = subgraph_kit::db::connect(&args.database_url_for(users::NAME)).await?;
     users::setup(&db, args.seed_size()).await?;
     let listener =

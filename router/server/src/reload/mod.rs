@@ -192,10 +192,12 @@ impl Reloader {
                 Applied::Unchanged => false,
                 Applied::Rejected => {
                     self.count(|s| &mut s.configs_rejected);
+                    self.app.metrics.record_config_reload(false);
                     false
                 }
                 Applied::Took { switched } => {
                     self.count(|s| &mut s.configs_applied);
+                    self.app.metrics.record_config_reload(true);
                     switched
                 }
             };
@@ -229,7 +231,10 @@ impl Reloader {
         match outcome {
             Outcome::Unchanged => {}
             Outcome::New { supergraph, hash } => self.install(*supergraph, hash, origin),
-            Outcome::Rejected => self.count(|s| &mut s.supergraphs_rejected),
+            Outcome::Rejected => {
+                self.count(|s| &mut s.supergraphs_rejected);
+                self.app.metrics.record_supergraph_reload(false);
+            }
         }
         self.count(|s| &mut s.polls);
     }
@@ -255,6 +260,7 @@ impl Reloader {
                 self.app.replace(state);
                 self.current = Some((supergraph, hash));
                 self.count(|s| &mut s.supergraphs_loaded);
+                self.app.metrics.record_supergraph_reload(true);
             }
             Err(error) => {
                 tracing::error!(
@@ -263,6 +269,7 @@ impl Reloader {
                     "the new supergraph cannot be served; keeping the last good one"
                 );
                 self.count(|s| &mut s.supergraphs_rejected);
+                self.app.metrics.record_supergraph_reload(false);
             }
         }
     }

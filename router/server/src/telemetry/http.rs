@@ -90,7 +90,7 @@ pub async fn layer(State(app): State<Arc<AppState>>, mut request: Request, next:
     );
     propagation::continue_trace(&span, request.headers());
     if let Some(trace_id) = propagation::trace_id(&span) {
-        span.record("trace_id", trace_id);
+        span.record("trace_id", tracing::field::display(trace_id));
     }
 
     let _in_flight = app.metrics.in_flight();
