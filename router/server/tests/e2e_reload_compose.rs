@@ -196,3 +196,107 @@ async fn a_subgraph_unreachable_during_polls_keeps_its_schema() {
         "{status:?}"
     );
 }
+
+/// `router serve --config supergraph.yaml` as a process: the file is recognised as a rover
+/// config, the router composes from the live subgraphs, and a failed composition's
+/// diagnostics reach the log at error level.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_with_a_rover_config_composes_and_logs_composition_errors() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::time::Duration;
+
+    let catalog = LiveSubgraph::start(Version::V1).await;
+    let stock = LiveSubgraph::start(Version::Stock).await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("supergraph.yaml");
+    std::fs::write(
+        &config,
+        reload_support::rover_config(&catalog.url(), &stock.url()),
+    )
+    .expect("write");
+    let mut child = KillOnDrop(
+        Command::new(env!("CARGO_BIN_EXE_router"))
+            .arg("serve")
+            .arg("--config")
+            .arg(&config)
+            .args(["--listen", "127.0.0.1:0", "--poll-interval", "100ms"])
+            .env("NO_COLOR", "1")
+            .env("RUST_LOG", "info")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start router serve"),
+    );
+    let stdout = child.0.stdout.take().expect("stdout");
+    let (lines, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    let next_line = |what: &str, wanted: &dyn Fn(&str) -> bool| loop {
+        let line = received
+            .recv_timeout(Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("router serve logs {what}"));
+        if wanted(&line) {
+            return line;
+        }
+    };
+    let addr = next_line("its address", &|l| l.contains("GraphQL at http://"))
+        .split("GraphQL at http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .expect("address")
+        .to_owned();
+    let http = reqwest::Client::new();
+    eventually("the composed supergraph", || async {
+        let response = http
+            .post(format!("http://{addr}/graphql"))
+            .json(&json!({ "query": PRODUCTS_WITH_STOCK }))
+            .send()
+            .await
+            .ok()?;
+        let body: Value = response.json().await.ok()?;
+        (body == products_with_stock()).then_some(())
+    })
+    .await;
+
+    catalog.switch_to(Version::Clash);
+    let logged = next_line("the composition error", &|l| {
+        l.contains("INVALID_FIELD_SHARING")
+    });
+    assert!(logged.contains("ERROR"), "{logged}");
+    assert!(logged.contains("Product.stock"), "{logged}");
+    next_line("that it keeps the last good supergraph", &|l| {
+        l.contains("keeping the last good supergraph")
+    });
+    let body: Value = http
+        .post(format!("http://{addr}/graphql"))
+        .json(&json!({ "query": "{ products { id name } }" }))
+        .send()
+        .await
+        .expect("answer")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(
+        body,
+        json!({ "data": { "products": [
+            { "id": "1", "name": "Apple" },
+            { "id": "2", "name": "Pear" }
+        ] } })
+    );
+}
+
+/// Stops the router process however the test ends (a panicking test would leave it holding
+/// the test's output open).
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

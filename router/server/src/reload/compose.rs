@@ -204,6 +204,22 @@ fn describe(schema: &SchemaSource) -> String {
     }
 }
 
+/// `error` and its causes: reqwest's own message ("error sending request") hides whether the
+/// connection was refused, timed out or failed TLS.
+fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
 async fn read_schema(
     schema: &SchemaSource,
     base: &Path,
@@ -217,7 +233,7 @@ async fn read_schema(
         SchemaSource::SubgraphUrl(url) => {
             match tokio::time::timeout(timeout, composition::fetch::fetch_subgraph_sdl(url)).await {
                 Ok(Ok(sdl)) => Ok(sdl),
-                Ok(Err(error)) => Err(error.to_string()),
+                Ok(Err(error)) => Err(with_causes(&error)),
                 Err(_) => Err(format!("no answer within {timeout:?}")),
             }
         }

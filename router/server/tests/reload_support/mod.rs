@@ -112,7 +112,14 @@ struct QueryClash;
 #[Object(name = "Query")]
 impl QueryClash {
     async fn products(&self) -> Vec<ProductClash> {
-        Vec::new()
+        [("1", "Apple"), ("2", "Pear")]
+            .into_iter()
+            .map(|(id, name)| ProductClash {
+                id: ID::from(id),
+                name: name.to_owned(),
+                stock: 0,
+            })
+            .collect()
     }
 
     #[graphql(entity)]
@@ -150,18 +157,28 @@ impl StockQuery {
     }
 }
 
-/// Holds `catalog` v1's `products` resolver until opened, and says when one is waiting.
-#[derive(Clone, Default)]
+/// Holds `catalog` v1's `products` resolver until opened (then lets every request through),
+/// and says when a request waits at it.
+#[derive(Clone)]
 pub struct Gate {
     entered: Arc<Notify>,
-    open: Arc<Notify>,
+    open: Arc<watch::Sender<bool>>,
+}
+
+impl Default for Gate {
+    fn default() -> Self {
+        Self {
+            entered: Arc::new(Notify::new()),
+            open: Arc::new(watch::Sender::new(false)),
+        }
+    }
 }
 
 impl Gate {
     async fn pass(&self) {
-        let open = self.open.notified();
+        let mut open = self.open.subscribe();
         self.entered.notify_one();
-        open.await;
+        let _ = open.wait_for(|open| *open).await;
     }
 
     /// Resolves once a request waits at the gate.
@@ -170,7 +187,7 @@ impl Gate {
     }
 
     pub fn open(&self) {
-        self.open.notify_waiters();
+        self.open.send_replace(true);
     }
 }
 
