@@ -137,6 +137,13 @@ async fn a_failed_composition_keeps_the_last_good_supergraph_until_fixed() {
         body,
         json!({ "data": { "products": [ { "price": 100 }, { "price": 250 } ] } })
     );
+    let metrics = router.app.metrics.encode();
+    for series in [
+        r#"router_supergraph_reloads_total{result="success"} 2"#,
+        r#"router_supergraph_reloads_total{result="failure"} 1"#,
+    ] {
+        assert!(metrics.contains(series), "{series} in\n{metrics}");
+    }
 }
 
 #[tokio::test]
