@@ -23,8 +23,9 @@ pub struct ServeArgs {
     #[arg(long, env = "SUPERGRAPH_PATH", value_name = "FILE")]
     pub supergraph: Option<PathBuf>,
 
-    /// How often the subgraphs' schemas (compose mode) are polled (`10s`, `500ms`; default
-    /// 10s). Watched files are checked every second, or this often if shorter.
+    /// How often the subgraphs' schemas are read in compose mode (`10s`, `500ms`; default
+    /// 10s). The supergraph file and router.yaml are checked every second, or this often if
+    /// shorter.
     #[arg(long, env = "ROUTER_POLL_INTERVAL", value_parser = parse_duration)]
     pub poll_interval: Option<Duration>,
 

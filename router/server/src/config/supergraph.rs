@@ -21,9 +21,9 @@ pub struct SupergraphConfig {
     /// (a composition that fails keeps the last good supergraph). Relative to the working
     /// directory; schema files are relative to it. Default: none.
     pub compose: Option<PathBuf>,
-    /// How often the subgraphs' schemas are polled with `compose` (default 10s). Files (the
-    /// supergraph file, `router.yaml`, the composition config) are checked every second, or
-    /// this often if shorter.
+    /// How often the subgraphs' schemas (and the composition config) are read with `compose`
+    /// (default 10s). The supergraph file and `router.yaml` are checked every second, or this
+    /// often if shorter.
     pub poll_interval: ConfigDuration,
     /// Reload the supergraph when it changes (default true). With `false`, the first
     /// supergraph loaded or composed is served until a restart; `router.yaml` still reloads.

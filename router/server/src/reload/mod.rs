@@ -13,14 +13,16 @@
 //! - File mode ([`supergraph_file`]): a supergraph file, reloaded when its content changes.
 //! - `router.yaml` ([`router_yaml`]): re-read when it changes, flags applied on top again.
 //!
-//! Files are checked every `poll_interval` or every second, whichever is shorter; running
-//! subgraphs every `poll_interval`.
+//! The supergraph file and `router.yaml` are checked every `poll_interval` or every second,
+//! whichever is shorter; in compose mode the composition config, its schema files and the
+//! running subgraphs every `poll_interval`.
 
 mod compose;
 pub mod detect;
 mod digest;
 mod file_watch;
 mod report;
+mod restart_only;
 mod router_yaml;
 mod supergraph_file;
 
@@ -283,16 +285,7 @@ impl Reloader {
                 return Applied::Rejected;
             }
         };
-        let listening = self.config.server.listen;
-        if config.server.listen != listening {
-            tracing::warn!(
-                listening = %listening,
-                configured = %config.server.listen,
-                from = origin,
-                "server.listen changed: restart the router to listen there"
-            );
-            config.server.listen = listening;
-        }
+        restart_only::keep_running(&self.config, &mut config, origin);
         if config == *self.config {
             return Applied::Unchanged;
         }
@@ -325,6 +318,8 @@ impl Reloader {
                     (loaded, hash),
                     origin,
                 );
+                self.app.metrics.record_supergraph_reload(true);
+                self.count(|s| &mut s.supergraphs_loaded);
             }
             report::routing(self.app.current().as_deref(), &state);
             self.app.replace(state);
