@@ -158,6 +158,16 @@ async fn refused_and_invalid_requests_are_request_errors() {
         .post_raw("{not json", "application/graphql-response+json")
         .await;
     assert_eq!(malformed.status, 400);
+    // Blocked by CSRF prevention before the GraphQL handler.
+    let forged = Stack::answer(
+        stack
+            .http
+            .post(stack.url("/graphql"))
+            .header("content-type", "text/plain")
+            .body(r#"{"query":"{ __typename }"}"#),
+    )
+    .await;
+    assert_eq!(forged.status, 400, "{:#}", forged.body);
     let text = scrape(&stack.http, &stack.url("")).await;
     // The name of a document that does not validate is the client's operationName (none here).
     assert_eq!(
@@ -166,7 +176,7 @@ async fn refused_and_invalid_requests_are_request_errors() {
             "router_http_requests_total",
             &[("operation_name", ""), ("outcome", "request_error")]
         ),
-        Some(2.0),
+        Some(3.0),
         "{text}"
     );
 }

@@ -116,6 +116,7 @@ impl Reloader {
             report::supergraph_swapped(None, (supergraph, hash), &source.origin());
             report::routing(None, &state);
             app.replace(state);
+            app.metrics.record_supergraph_reload(true);
         }
         if let Source::Compose(composer) = &source {
             tracing::info!(

@@ -102,7 +102,22 @@ pub async fn layer(State(app): State<Arc<AppState>>, mut request: Request, next:
     if status.is_server_error() {
         span.record("otel.status_code", "ERROR");
     }
-    if let Some(outcome) = response.extensions_mut().remove::<GraphQLOutcome>() {
+    let outcome = match response.extensions_mut().remove::<GraphQLOutcome>() {
+        Some(outcome) => Some(outcome),
+        // Refused by a layer before the handler (CSRF prevention, for one).
+        None if path == "/graphql" && (status.is_client_error() || status.is_server_error()) => {
+            Some(GraphQLOutcome {
+                operation_name: None,
+                outcome: if status.is_server_error() {
+                    Outcome::Failure
+                } else {
+                    Outcome::RequestError
+                },
+            })
+        }
+        None => None,
+    };
+    if let Some(outcome) = outcome {
         app.metrics.record_request(
             outcome.operation_name.as_deref(),
             outcome.outcome,
