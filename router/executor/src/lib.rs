@@ -62,6 +62,12 @@ use planner::QueryPlan;
 use serde_json::{Map, Value};
 
 pub use response::{GraphQLError, Location, PathElement, Response, codes};
+
+/// Marks a field of [`ExecutionRequest::operation`] that the plan leaves out because the
+/// request may not read it (authorization): the response has `null` there (propagated like any
+/// null of a non-null field) and an `UNAUTHORIZED_FIELD_OR_TYPE` error at each of its paths.
+/// A caller puts this directive on the field; it never reaches a subgraph.
+pub const UNAUTHORIZED_DIRECTIVE: &str = "__unauthorized";
 pub use transport::{FetchError, SubgraphRequest, SubgraphResponse, SubgraphTransport};
 
 /// Runs plans against one API schema. Cheap to share between requests.

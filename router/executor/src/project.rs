@@ -14,6 +14,10 @@ use crate::response::{GraphQLError, codes};
 use crate::rewrites::type_matches;
 use crate::tree::{self, Elem};
 
+fn is_unauthorized(field: &Field) -> bool {
+    field.directives.has(crate::UNAUTHORIZED_DIRECTIVE)
+}
+
 /// A null that must replace the nearest nullable ancestor; its error is already recorded.
 pub(crate) struct Bubble;
 
@@ -75,7 +79,11 @@ impl<'a> Projector<'a> {
         }
         let mut out = Map::with_capacity(grouped.len());
         let mut failed = false;
-        for (_, fields) in &grouped {
+        for (key, fields) in &grouped {
+            if fields.iter().all(|f| is_unauthorized(f)) {
+                failed |= self.unauthorized(&mut source, &mut out, key, fields[0]);
+                continue;
+            }
             let subs: Vec<&'a SelectionSet> = fields
                 .iter()
                 .filter_map(|f| f.selection_set.as_ref())
@@ -367,6 +375,31 @@ impl<'a> Projector<'a> {
             ));
         }
         Bubble
+    }
+
+    /// A field the request may not read: null with an error at its path; `true` when the null
+    /// must bubble up (non-null field).
+    fn unauthorized(
+        &mut self,
+        source: &mut Map<String, Value>,
+        out: &mut Map<String, Value>,
+        key: &'a str,
+        field: &'a Field,
+    ) -> bool {
+        source.remove(key);
+        self.path.push(Elem::Key(field.response_key()));
+        let error = GraphQLError::new(
+            "Unauthorized field or type",
+            codes::UNAUTHORIZED_FIELD_OR_TYPE,
+        )
+        .with_path(Some(tree::to_owned_path(&self.path)));
+        self.errors.push(error);
+        self.path.pop();
+        if field.ty.is_non_null() {
+            return true;
+        }
+        out.insert(key.to_owned(), Value::Null);
+        false
     }
 
     fn error_here(&mut self, message: String) {

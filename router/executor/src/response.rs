@@ -110,4 +110,7 @@ pub mod codes {
     pub const RESPONSE_VALIDATION_FAILED: &str = "RESPONSE_VALIDATION_FAILED";
     /// Introspection was asked for but no answer was supplied to the executor.
     pub const INTROSPECTION_UNAVAILABLE: &str = "INTROSPECTION_UNAVAILABLE";
+    /// A field the caller removed from the plan because the request may not read it (see
+    /// [`crate::UNAUTHORIZED_DIRECTIVE`]).
+    pub const UNAUTHORIZED_FIELD_OR_TYPE: &str = "UNAUTHORIZED_FIELD_OR_TYPE";
 }

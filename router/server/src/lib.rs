@@ -9,6 +9,7 @@
 //! current while serving. A request runs through
 //! the stages in [`pipeline`], one file each.
 
+pub mod auth;
 pub mod config;
 pub mod error;
 pub mod http;

@@ -44,6 +44,8 @@ pub struct RouterState {
 impl RouterState {
     /// `supergraph`'s subgraph URLs must be final (see [`crate::supergraph_source`]).
     pub fn new(supergraph: Supergraph, config: Arc<RouterConfig>) -> Result<Self, ServerError> {
+        crate::auth::check_config(&config.authentication)?;
+        crate::auth::rights::check_policies(&config.authorization)?;
         let supergraph = Arc::new(supergraph);
         config.errors.check_names(&supergraph)?;
         let http = HttpClient::new(&supergraph, &config.transport())?;
@@ -84,6 +86,8 @@ pub struct AppState {
     current: ArcSwapOption<RouterState>,
     /// Outlives reloads: counters keep counting across supergraphs and configurations.
     pub metrics: Arc<Metrics>,
+    /// JWK Sets read for JWT authentication: kept across reloads.
+    pub jwks: crate::auth::JwksCache,
 }
 
 impl AppState {

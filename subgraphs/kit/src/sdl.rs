@@ -12,3 +12,10 @@ where
 {
     schema.sdl_with_options(SDLExportOptions::new().federation().compose_directive())
 }
+
+/// Federation's `@authenticated` (v2.5): the router answers the field only to requests with a
+/// verified token. async-graphql 7's federation `@link` does not import it, so it is applied
+/// by its namespaced name, which every federation `@link` provides:
+/// `#[graphql(directive = federation__authenticated::apply())]`.
+#[async_graphql::TypeDirective(location = "FieldDefinition", location = "Object")]
+pub fn federation__authenticated() {}

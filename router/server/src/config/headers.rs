@@ -14,6 +14,9 @@
 //!       - propagate: { matching: "^x-experiment-.*" }
 //!       - remove: { named: x-experiment-internal }
 //!       - insert: { name: x-source, value: router }
+//!   carts:
+//!     request:
+//!       - insert: { name: x-user-id, from_claim: sub }   # the verified JWT's subject
 //! ```
 //!
 //! Hop-by-hop and framing headers (`connection`, `content-length`, `host`, `te`, `upgrade`, ...)
@@ -70,14 +73,20 @@ pub struct Propagate {
     pub default: Option<String>,
 }
 
-/// `insert: { name: x-source, value: router }`
+/// `insert: { name: x-source, value: router }` or `insert: { name: x-user-id, from_claim: sub }`
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Insert {
     /// The header's name.
     pub name: String,
-    /// Its value.
-    pub value: String,
+    /// Its value. Give `value` or `from_claim`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The value of this claim of the request's verified JWT (dots go into nested objects;
+    /// strings as they are, other values as JSON). Anonymous requests, and tokens without the
+    /// claim, get no header from this rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_claim: Option<String>,
 }
 
 /// `remove: { named: x-debug }` or `remove: { matching: "^x-internal-" }`

@@ -28,8 +28,8 @@ mod supergraph;
 mod telemetry;
 
 pub use args::ServeArgs;
-pub use authentication::AuthenticationConfig;
-pub use authorization::AuthorizationConfig;
+pub use authentication::{AuthenticationConfig, JwksSource, JwtConfig};
+pub use authorization::{AuthorizationConfig, PolicyRule};
 pub use cors::CorsConfig;
 pub use csrf::CsrfConfig;
 pub use duration::{ConfigDuration, parse_duration};

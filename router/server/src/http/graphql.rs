@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{RawQuery, State};
-use axum::http::header::{ALLOW, CONTENT_TYPE};
+use axum::http::header::{ALLOW, CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
@@ -44,7 +44,7 @@ pub async fn post(State(app): State<Arc<AppState>>, headers: HeaderMap, body: Bo
         },
         Err(error) => Err(error),
     };
-    handle(&state, request, Method::Post, headers, media).await
+    handle(&app, &state, request, Method::Post, headers, media).await
 }
 
 fn is_length_limit(error: &axum::Error) -> bool {
@@ -88,7 +88,7 @@ pub async fn get(
         return encode(media, error.status, &error.body());
     }
     let request = request::from_query_string(query.as_deref());
-    handle(&state, request, Method::Get, headers, media).await
+    handle(&app, &state, request, Method::Get, headers, media).await
 }
 
 /// Any method but GET and POST.
@@ -116,6 +116,7 @@ fn unnamed(outcome: Outcome, response: Response) -> Response {
 }
 
 async fn handle(
+    app: &AppState,
     state: &RouterState,
     request: Result<GraphQLRequest, RequestError>,
     method: Method,
@@ -127,14 +128,16 @@ async fn handle(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true") || v.trim() == "1");
     let mut operation_name = None;
-    let result = match request {
-        Ok(request) => {
+    let claims = crate::auth::authenticate(&app.jwks, &state.config.authentication, &headers).await;
+    let result = match (request, claims) {
+        (Ok(request), Ok(claims)) => {
             operation_name = request.operation_name.clone();
             let context = RequestContext {
                 method,
                 headers,
                 want_plan,
                 operation_name: Default::default(),
+                claims,
             };
             let result = pipeline::run(state, request, &context).await;
             // The document's name wins: it is the one that ran.
@@ -143,7 +146,7 @@ async fn handle(
             }
             result
         }
-        Err(error) => Err(error),
+        (_, Err(error)) | (Err(error), _) => Err(error),
     };
     let outcome = match &result {
         Ok(body)
@@ -166,6 +169,11 @@ async fn handle(
                 response
                     .headers_mut()
                     .insert(ALLOW, HeaderValue::from_static("POST"));
+            }
+            if error.status == StatusCode::UNAUTHORIZED {
+                response
+                    .headers_mut()
+                    .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
             }
             response
         }

@@ -29,3 +29,7 @@ pub const PERSISTED_QUERY_NOT_IN_LIST: &str = "PERSISTED_QUERY_NOT_IN_LIST";
 pub const PERSISTED_QUERY_ID_REQUIRED: &str = "PERSISTED_QUERY_ID_REQUIRED";
 /// No supergraph is loaded yet (the router is starting and composing).
 pub const SUPERGRAPH_NOT_READY: &str = "SUPERGRAPH_NOT_READY";
+/// The request's token does not verify, or authentication is required and none came.
+pub const UNAUTHENTICATED: &str = "UNAUTHENTICATED";
+/// A field or type the request may not read (`@authenticated`, `@requiresScopes`, `@policy`).
+pub const UNAUTHORIZED_FIELD_OR_TYPE: &str = "UNAUTHORIZED_FIELD_OR_TYPE";

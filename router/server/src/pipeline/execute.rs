@@ -1,8 +1,9 @@
 //! Stage 5: run the plan's fetches against the subgraphs and shape the response for the
-//! client's operation (the executor also places the introspection answer).
+//! client's operation (the executor also places the introspection answer). `operation` is the
+//! normalized operation with unreadable fields marked (see [`super::authorize`]).
 
 use executor::{ExecutionRequest, Response};
-use operation::{IntrospectionResponse, PreparedOperation};
+use operation::{IntrospectionResponse, NormalizedOperation, PreparedOperation};
 use planner::QueryPlan;
 
 use crate::state::RouterState;
@@ -11,6 +12,7 @@ use crate::transport::RequestTransport;
 pub async fn execute(
     state: &RouterState,
     prepared: &PreparedOperation,
+    operation: &NormalizedOperation,
     plan: &QueryPlan,
     introspection: Option<&IntrospectionResponse>,
     transport: &RequestTransport,
@@ -21,7 +23,7 @@ pub async fn execute(
         .execute(
             ExecutionRequest {
                 plan,
-                operation: prepared.normalized(),
+                operation,
                 variables: prepared.variables(),
                 introspection,
             },

@@ -5,6 +5,7 @@
 //! (one response in the client's field order). Media types and status codes are the HTTP
 //! layer's business ([`crate::http`]).
 
+pub mod authorize;
 pub mod codes;
 pub mod execute;
 pub mod introspect;
@@ -56,6 +57,8 @@ pub struct RequestContext {
     /// Set by the pipeline once the document is parsed: the name of the operation that runs
     /// (labels the request's metrics).
     pub operation_name: std::sync::OnceLock<String>,
+    /// The verified token's claims; `None` for an anonymous request.
+    pub claims: Option<Arc<crate::auth::Claims>>,
 }
 
 /// A failure that leaves the response without `data`.
@@ -116,7 +119,10 @@ pub async fn run(
     context: &RequestContext,
 ) -> Result<Value, RequestError> {
     // Made first so that every log line of the request carries its trace id.
-    let transport = state.http.for_request(&context.headers, &state.metrics);
+    let transport =
+        state
+            .http
+            .for_request(&context.headers, &state.metrics, context.claims.as_deref());
     let span = tracing::info_span!(
         "graphql_request",
         graphql.operation.name = Empty,
@@ -145,6 +151,7 @@ async fn run_stages(
     context: &RequestContext,
     transport: &RequestTransport,
 ) -> Result<Value, RequestError> {
+    authorize::require_identity(state, context)?;
     let persisted = persisted::resolve(state, request)?;
     let request = persisted.request();
     // `parse` covers parsing and validating the document (one pass in the compiler).
@@ -159,8 +166,11 @@ async fn run_stages(
     }
     let prepared = tracing::info_span!("prepare")
         .in_scope(|| prepare::prepare(state, &parsed, &request.variables))?;
+    let authorized = authorize::authorize(state, prepared.normalized(), context)?;
     let introspection = introspect::introspect(state, &prepared)?;
-    let operation = prepared.normalized().without_introspection();
+    let operation = authorized
+        .for_plan(prepared.normalized())
+        .without_introspection();
     let plan = if operation.selection_set.selections.is_empty() {
         // Only root meta-fields: nothing for subgraphs.
         Arc::new(QueryPlan { node: None })
@@ -169,9 +179,16 @@ async fn run_stages(
         tracing::info_span!("plan", cache.hit = Empty)
             .in_scope(|| plan::plan(state, &operation, &labels))?
     };
-    let mut response = execute::execute(state, &prepared, &plan, introspection.as_ref(), transport)
-        .instrument(tracing::info_span!("execute"))
-        .await;
+    let mut response = execute::execute(
+        state,
+        &prepared,
+        authorized.for_response(prepared.normalized()),
+        &plan,
+        introspection.as_ref(),
+        transport,
+    )
+    .instrument(tracing::info_span!("execute"))
+    .await;
     mask::mask(&state.config.errors, &mut response);
     respond::respond(response, context.want_plan.then_some(&*plan))
 }

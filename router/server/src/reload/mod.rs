@@ -109,6 +109,7 @@ impl Reloader {
         };
         let (source, current) = Source::open(&config)?;
         let app = Arc::new(AppState::default());
+        app.jwks.prepare(&config.authentication);
         let mut status = ReloadStatus::default();
         if let Some((supergraph, hash)) = &current {
             status.supergraphs_loaded = 1;

@@ -12,6 +12,7 @@ use reqwest::header::{CONNECTION, HeaderMap, HeaderName, HeaderValue};
 use supergraph::Supergraph;
 
 use crate::ServerError;
+use crate::auth::Claims;
 use crate::config::{ConfigProblem, HeaderRule, HeadersConfig, Insert, Propagate, Remove};
 
 /// Headers that describe one hop or the body's framing, or that the router sets itself on every
@@ -49,6 +50,7 @@ enum Rule {
     },
     PropagateMatching(Regex),
     Insert(HeaderName, HeaderValue),
+    InsertClaim(HeaderName, String),
     Remove(HeaderName),
     RemoveMatching(Regex),
 }
@@ -95,14 +97,20 @@ impl HeaderRules {
     }
 
     /// Applies the rules to one client request's headers.
-    pub fn for_request(&self, client: &HeaderMap) -> Forwarded {
+    /// `claims`: the verified token's, for `from_claim` rules.
+    pub fn for_request(&self, client: &HeaderMap, claims: Option<&Claims>) -> Forwarded {
         let hop_by_hop = connection_listed(client);
+        let request = Request {
+            client,
+            claims,
+            hop_by_hop: &hop_by_hop,
+        };
         Forwarded {
-            all: apply(&self.all, client, &hop_by_hop),
+            all: apply(&self.all, &request),
             subgraphs: self
                 .subgraphs
                 .iter()
-                .map(|(name, rules)| (name.clone(), apply(rules, client, &hop_by_hop)))
+                .map(|(name, rules)| (name.clone(), apply(rules, &request)))
                 .collect(),
         }
     }
@@ -133,7 +141,34 @@ fn connection_listed(client: &HeaderMap) -> Vec<String> {
         .collect()
 }
 
-fn apply(rules: &[Rule], client: &HeaderMap, hop_by_hop: &[String]) -> HeaderMap {
+/// What rules read from one client request.
+struct Request<'a> {
+    client: &'a HeaderMap,
+    claims: Option<&'a Claims>,
+    hop_by_hop: &'a [String],
+}
+
+/// A claim as a header value: strings as they are, anything else as JSON.
+fn claim_value(claims: Option<&Claims>, path: &str) -> Option<HeaderValue> {
+    let mut parts = path.split('.');
+    let mut value = claims?.get(parts.next()?)?;
+    for part in parts {
+        value = value.get(part)?;
+    }
+    let text = match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => return None,
+        other => other.to_string(),
+    };
+    HeaderValue::try_from(text).ok()
+}
+
+fn apply(rules: &[Rule], request: &Request<'_>) -> HeaderMap {
+    let Request {
+        client,
+        claims,
+        hop_by_hop,
+    } = *request;
     let passes = |name: &HeaderName| {
         !never_propagated(name.as_str()) && !hop_by_hop.iter().any(|h| h == name.as_str())
     };
@@ -164,6 +199,15 @@ fn apply(rules: &[Rule], client: &HeaderMap, hop_by_hop: &[String]) -> HeaderMap
             Rule::Insert(name, value) => {
                 out.insert(name.clone(), value.clone());
             }
+            Rule::InsertClaim(name, path) => match claim_value(claims, path) {
+                Some(value) => {
+                    out.insert(name.clone(), value);
+                }
+                // The client must not choose the value a claim would have set.
+                None => {
+                    out.remove(name);
+                }
+            },
             Rule::Remove(name) => {
                 out.remove(name);
             }
@@ -240,7 +284,14 @@ fn compile_rule(rule: &HeaderRule) -> Result<Rule, String> {
         HeaderRule::Insert(Insert {
             name: raw,
             value: v,
-        }) => Ok(Rule::Insert(name(raw)?, value(v)?)),
+            from_claim,
+        }) => match (v, from_claim) {
+            (Some(v), None) => Ok(Rule::Insert(name(raw)?, value(v)?)),
+            (None, Some(claim)) if !claim.is_empty() => {
+                Ok(Rule::InsertClaim(name(raw)?, claim.clone()))
+            }
+            _ => Err("insert: give exactly one of `value` or `from_claim`".into()),
+        },
         HeaderRule::Remove(Remove { named, matching }) => match (named, matching) {
             (Some(named), None) => Ok(Rule::Remove(
                 HeaderName::try_from(named.as_str()).map_err(|_| invalid_name(named))?,
@@ -276,6 +327,13 @@ fn pattern(raw: &str) -> Result<Regex, String> {
 }
 
 #[cfg(test)]
+impl HeaderRules {
+    fn for_request_without_claims(&self, client: &HeaderMap) -> Forwarded {
+        self.for_request(client, None)
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -298,7 +356,8 @@ mod tests {
     #[test]
     fn nothing_is_forwarded_without_rules() {
         let rules = HeaderRules::new(&HeadersConfig::default(), &supergraph()).expect("valid");
-        let out = rules.for_request(&client(&[("x-user-id", "1"), ("authorization", "b")]));
+        let out = rules
+            .for_request_without_claims(&client(&[("x-user-id", "1"), ("authorization", "b")]));
         assert!(out.for_subgraph("users").is_empty());
     }
 
@@ -323,7 +382,7 @@ products:
 "#,
         )
         .expect("valid");
-        let out = rules.for_request(&client(&[
+        let out = rules.for_request_without_claims(&client(&[
             ("x-user-id", "7"),
             ("x-exp-a", "1"),
             ("x-exp-a", "2"),
@@ -347,7 +406,7 @@ products:
     fn hop_by_hop_headers_never_pass() {
         let rules =
             rules(r#"all: { request: [ { propagate: { matching: "." } } ] }"#).expect("valid");
-        let out = rules.for_request(&client(&[
+        let out = rules.for_request_without_claims(&client(&[
             ("connection", "keep-alive, x-private"),
             ("x-private", "p"),
             ("te", "trailers"),

@@ -94,6 +94,7 @@ impl HttpClient {
         &self,
         client_headers: &HeaderMap,
         metrics: &Arc<Metrics>,
+        claims: Option<&crate::auth::Claims>,
     ) -> RequestTransport {
         let mut current = HeaderMap::new();
         let trace = if propagation::inject(&tracing::Span::current(), &mut current) {
@@ -103,7 +104,7 @@ impl HttpClient {
         };
         RequestTransport {
             shared: self.clone(),
-            headers: self.headers.for_request(client_headers),
+            headers: self.headers.for_request(client_headers, claims),
             request_id: client_headers.get(X_REQUEST_ID).cloned(),
             trace: trace.unwrap_or_else(TraceParent::generate),
             metrics: metrics.clone(),

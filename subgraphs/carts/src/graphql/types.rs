@@ -52,7 +52,9 @@ impl User {
         cart_of_user(ctx, self.id).await
     }
 
-    /// The user's newest orders first; `first` is 1..=100.
+    /// The user's newest orders first; `first` is 1..=100. Needs the `orders:read` scope
+    /// (router authorization).
+    #[graphql(requires_scopes = "orders:read")]
     async fn orders(
         &self,
         ctx: &Context<'_>,

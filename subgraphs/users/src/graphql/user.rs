@@ -14,6 +14,8 @@ impl User {
         ID(self.0.id.to_string())
     }
 
+    /// The sign-in address: only for requests with a verified token (router authorization).
+    #[graphql(directive = subgraph_kit::sdl::federation__authenticated::apply())]
     async fn email(&self) -> &str {
         &self.0.email
     }
