@@ -16,6 +16,8 @@ use subgraph_kit::testing::{TestDatabase, spawn};
 enum Source {
     /// Composed now from the subgraphs' own SDL.
     Composed,
+    /// Composed, then edited (e.g. to add directives the subgraphs do not use).
+    Edited(fn(String) -> String),
     /// The checked-in `schema/supergraph.graphql`.
     CheckedIn,
 }
@@ -57,6 +59,18 @@ impl Stack {
             databases.push(TestDatabase::sqlite().await);
         }
         Self::start_on(databases, config, Source::Composed).await
+    }
+
+    /// The stack serving the composed supergraph as `edit` rewrites it.
+    pub async fn start_with_supergraph_edit(
+        config: RouterConfig,
+        edit: fn(String) -> String,
+    ) -> Stack {
+        let mut databases = Vec::new();
+        for _ in 0..5 {
+            databases.push(TestDatabase::sqlite().await);
+        }
+        Self::start_on(databases, config, Source::Edited(edit)).await
     }
 
     /// The stack serving `schema/supergraph.graphql` (what `shop` and `router serve` serve),
@@ -103,10 +117,14 @@ impl Stack {
         start!(reviews);
         start!(carts);
         let supergraph = match source {
-            Source::Composed => {
+            Source::Composed | Source::Edited(_) => {
                 let composed = composition::compose(&subgraphs)
                     .unwrap_or_else(|d| panic!("composition failed:\n{}", composition::render(&d)));
-                router::supergraph_source::parse(&composed.sdl, "composed")
+                let sdl = match source {
+                    Source::Edited(edit) => edit(composed.sdl),
+                    _ => composed.sdl,
+                };
+                router::supergraph_source::parse(&sdl, "composed")
                     .expect("the composed supergraph loads")
             }
             Source::CheckedIn => {
