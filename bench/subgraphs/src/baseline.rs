@@ -82,9 +82,12 @@ pub async fn record(
     let prepared = compiler
         .compile(query, operation_name, &Map::new())
         .map_err(|e| BenchError::Operation(e.to_string()))?;
-    let input =
-        planner::PreparedOperation::from_document(prepared.parsed().document(), operation_name)
-            .map_err(|e| BenchError::Plan(e.to_string()))?;
+    // Planned from the normalized operation, as the router does.
+    let input = planner::PreparedOperation::from_normalized(
+        prepared.parsed().for_planner(),
+        &supergraph.api_schema,
+    )
+    .map_err(|e| BenchError::Plan(e.to_string()))?;
     let plan = Planner::new(supergraph.clone())
         .plan(&input.input(), &PlanOptions::default())
         .map_err(|e| BenchError::Plan(e.to_string()))?;

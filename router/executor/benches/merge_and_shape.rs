@@ -110,8 +110,11 @@ fn bench(c: &mut Criterion) {
     let prepared = compiler
         .compile(query, None, &Map::new())
         .expect("valid operation");
-    let input = planner::PreparedOperation::from_document(prepared.parsed().document(), None)
-        .expect("one operation");
+    let input = planner::PreparedOperation::from_normalized(
+        prepared.parsed().for_planner(),
+        compiler.schema(),
+    )
+    .expect("plannable operation");
     let plan = planner
         .plan(&input.input(), &PlanOptions::default())
         .expect("plans");

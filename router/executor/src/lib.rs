@@ -13,7 +13,7 @@
 //!
 //! // per request
 //! let prepared = compiler.compile(query, operation_name, &variables)?;
-//! let input = planner::PreparedOperation::from_document(prepared.parsed().document(), operation_name)?;
+//! let input = planner::PreparedOperation::from_normalized(prepared.parsed().for_planner(), compiler.schema())?;
 //! let plan = planner.plan(&input.input(), &options)?;
 //! let response = executor
 //!     .execute_prepared(&compiler, &prepared, &plan, &transport) // transport: impl SubgraphTransport
@@ -202,15 +202,8 @@ impl Executor {
     ) {
         let asked = request
             .operation
-            .selection_set
-            .selections
-            .iter()
-            .filter_map(|s| match s {
-                operation::Selection::Field(f) if f.name == "__schema" || f.name == "__type" => {
-                    Some(f)
-                }
-                _ => None,
-            });
+            .root_fields()
+            .filter(|f| f.name == "__schema" || f.name == "__type");
         match request.introspection {
             Some(answer) => {
                 for field in asked {

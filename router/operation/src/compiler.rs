@@ -25,22 +25,27 @@ pub struct Compiler {
     parse_cache: ParseCache,
 }
 
-/// A document that parsed and validated, with the operation the request selected.
-/// Depends only on the query text and operation name, so it can be cached by them.
+/// A document that parsed and validated, with the operation the request selected, normalized.
+/// Depends only on the query text and operation name, so it can be cached by them; cloning
+/// it is cheap (shared parts).
 #[derive(Debug, Clone)]
 pub struct ParsedOperation {
     document: Arc<Valid<ExecutableDocument>>,
     operation: Node<Operation>,
+    normalized: Arc<NormalizedOperation>,
+    /// `normalized` without the root meta-fields: what the planner plans.
+    for_planner: Arc<NormalizedOperation>,
+    /// `for_planner` printed on one line.
+    signature: Arc<str>,
 }
 
-/// A [`ParsedOperation`] with its variables coerced and its selections normalized: ready for
-/// the planner.
+/// A [`ParsedOperation`] with the request's variables coerced: ready for the planner and the
+/// executor.
 #[derive(Debug, Clone)]
 pub struct PreparedOperation {
     parsed: ParsedOperation,
     coerced: Valid<JsonMap>,
     variables: serde_json::Map<String, serde_json::Value>,
-    normalized: NormalizedOperation,
 }
 
 /// The answer to the root meta-fields of an operation: `__schema`, `__type` and `__typename`.
@@ -128,13 +133,25 @@ impl Compiler {
         {
             return Err(OperationError::IntrospectionDisabled);
         }
+        let normalized = normalize(&self.schema, &document, &operation, &self.config.limits)?;
+        crate::shape::check(&normalized, &self.config.limits)?;
+        if normalized.has_schema_introspection() {
+            apollo_compiler::introspection::check_max_depth(&document, &operation).map_err(
+                |e| OperationError::Introspection(vec![e.to_graphql_error(&document.sources)]),
+            )?;
+        }
+        let for_planner = normalized.without_introspection();
+        let signature = for_planner.to_compact_string().into();
         Ok(ParsedOperation {
             document: Arc::new(document),
             operation,
+            normalized: Arc::new(normalized),
+            for_planner: Arc::new(for_planner),
+            signature,
         })
     }
 
-    /// Coerces `variables` (spec: CoerceVariableValues) and normalizes the operation.
+    /// Coerces `variables` (spec: CoerceVariableValues); the operation is already normalized.
     pub fn prepare(
         &self,
         parsed: &ParsedOperation,
@@ -148,27 +165,10 @@ impl Compiler {
         .map_err(|e| {
             OperationError::Variables(vec![e.to_graphql_error(&parsed.document.sources)])
         })?;
-        let normalized = normalize(
-            &self.schema,
-            &parsed.document,
-            &parsed.operation,
-            &coerced,
-            &self.config.limits,
-        )?;
-        crate::shape::check(&normalized, &self.config.limits)?;
-        if normalized.has_schema_introspection() {
-            apollo_compiler::introspection::check_max_depth(&parsed.document, &parsed.operation)
-                .map_err(|e| {
-                    OperationError::Introspection(vec![
-                        e.to_graphql_error(&parsed.document.sources),
-                    ])
-                })?;
-        }
         Ok(PreparedOperation {
             parsed: parsed.clone(),
             variables: json::from_compiler_map(&coerced),
             coerced,
-            normalized,
         })
     }
 
@@ -192,16 +192,15 @@ impl Compiler {
         if operation.operation_type != OperationType::Query {
             // Only `__typename` is allowed at the root of mutations and subscriptions.
             let data = prepared
+                .parsed
                 .normalized
-                .selection_set
-                .selections
-                .iter()
-                .filter_map(|s| match s {
-                    crate::Selection::Field(f) if f.name == "__typename" => Some((
+                .root_fields()
+                .filter(|f| f.name == "__typename")
+                .map(|f| {
+                    (
                         f.response_key().to_string(),
                         serde_json::Value::String(operation.object_type().to_string()),
-                    )),
-                    _ => None,
+                    )
                 })
                 .collect();
             return Ok(IntrospectionResponse {
@@ -257,6 +256,23 @@ impl ParsedOperation {
     pub fn operation(&self) -> &Node<Operation> {
         &self.operation
     }
+
+    /// The whole normalized operation, variable `@skip`/`@include` kept.
+    pub fn normalized(&self) -> &Arc<NormalizedOperation> {
+        &self.normalized
+    }
+
+    /// [`Self::normalized`] without the root meta-fields
+    /// ([`NormalizedOperation::without_introspection`]): what the planner plans.
+    pub fn for_planner(&self) -> &Arc<NormalizedOperation> {
+        &self.for_planner
+    }
+
+    /// [`Self::for_planner`] printed on one line: equal for documents that ask for the same
+    /// thing, whatever their variables' values, so it keys a plan cache.
+    pub fn signature(&self) -> &Arc<str> {
+        &self.signature
+    }
 }
 
 impl PreparedOperation {
@@ -265,7 +281,7 @@ impl PreparedOperation {
     }
 
     pub fn kind(&self) -> OperationType {
-        self.normalized.kind
+        self.parsed.normalized.kind
     }
 
     /// The coerced variables: defaults applied, values converted to their declared types.
@@ -274,6 +290,6 @@ impl PreparedOperation {
     }
 
     pub fn normalized(&self) -> &NormalizedOperation {
-        &self.normalized
+        &self.parsed.normalized
     }
 }

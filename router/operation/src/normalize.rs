@@ -1,15 +1,16 @@
-//! Builds a [`NormalizedOperation`] from a validated operation and its coerced variables.
+//! Builds a [`NormalizedOperation`] from a validated operation. Depends on the document alone
+//! (never on variable values), so it is done once per parsed document.
 //!
 //! Follows the spec's CollectFields, except that fragments whose type condition may not hold
 //! are kept (grouped by type condition) rather than resolved, because the runtime type is only
-//! known once subgraphs answer.
+//! known once subgraphs answer, and that `@skip`/`@include` with a variable are kept (selections
+//! with different conditions are not merged); literal conditions are evaluated.
 
 use crate::config::Limits;
 use crate::error::{LimitKind, OperationError};
 use crate::normalized::{Field, InlineFragment, NormalizedOperation, Selection, SelectionSet};
 use apollo_compiler::ast::{self, DirectiveList, Value};
 use apollo_compiler::executable::{self, Operation};
-use apollo_compiler::response::{JsonMap, JsonValue};
 use apollo_compiler::{ExecutableDocument, Name, Node, Schema};
 use indexmap::IndexMap;
 use indexmap::map::Entry;
@@ -18,13 +19,11 @@ pub(crate) fn normalize(
     schema: &Schema,
     document: &ExecutableDocument,
     operation: &Operation,
-    variables: &JsonMap,
     limits: &Limits,
 ) -> Result<NormalizedOperation, OperationError> {
     let mut normalizer = Normalizer {
         schema,
         document,
-        variables,
         limits,
         selections: 0,
         aliases: 0,
@@ -46,7 +45,6 @@ pub(crate) fn normalize(
 struct Normalizer<'a> {
     schema: &'a Schema,
     document: &'a ExecutableDocument,
-    variables: &'a JsonMap,
     limits: &'a Limits,
     selections: usize,
     aliases: usize,
@@ -60,13 +58,20 @@ struct Collected<'a> {
 
 #[derive(PartialEq, Eq, Hash)]
 enum Key {
-    Field(Name),
+    /// Response key and the variable `@skip`/`@include` directives: occurrences under other
+    /// conditions stay apart.
+    Field(Name, DirectiveList),
     Fragment(Name, DirectiveList),
 }
 
 enum Group<'a> {
     /// The first occurrence defines the field; every occurrence contributes sub-selections.
-    Field(&'a executable::Field, Vec<&'a executable::SelectionSet>),
+    /// The directives are its variable conditions.
+    Field(
+        &'a executable::Field,
+        DirectiveList,
+        Vec<&'a executable::SelectionSet>,
+    ),
     Fragment(Name, DirectiveList, Vec<&'a executable::SelectionSet>),
 }
 
@@ -86,8 +91,10 @@ impl<'a> Normalizer<'a> {
         let mut selections = Vec::with_capacity(collected.entries.len());
         for group in collected.entries.into_values() {
             match group {
-                Group::Field(field, sub_sets) => {
-                    selections.push(Selection::Field(self.field(&ty, field, &sub_sets, depth)?));
+                Group::Field(field, conditions, sub_sets) => {
+                    selections.push(Selection::Field(
+                        self.field(&ty, field, conditions, &sub_sets, depth)?,
+                    ));
                 }
                 Group::Fragment(type_condition, directives, sub_sets) => {
                     let selection_set =
@@ -113,6 +120,7 @@ impl<'a> Normalizer<'a> {
         &mut self,
         parent: &Name,
         field: &'a executable::Field,
+        conditions: DirectiveList,
         sub_sets: &[&'a executable::SelectionSet],
         depth: usize,
     ) -> Result<Field, OperationError> {
@@ -140,7 +148,7 @@ impl<'a> Normalizer<'a> {
             alias: field.alias.clone(),
             name: field.name.clone(),
             arguments,
-            directives: without_conditions(&field.directives),
+            directives: with_conditions(conditions, &field.directives),
             ty,
             selection_set,
         })
@@ -155,19 +163,24 @@ impl<'a> Normalizer<'a> {
 
     fn collect(&self, parent: &Name, set: &'a executable::SelectionSet, out: &mut Collected<'a>) {
         for selection in &set.selections {
-            if !self.included(selection.directives()) {
+            let Some(conditions) = variable_conditions(selection.directives()) else {
                 continue;
-            }
+            };
             match selection {
                 executable::Selection::Field(field) => {
-                    match out.entries.entry(Key::Field(field.response_key().clone())) {
+                    let key = Key::Field(field.response_key().clone(), conditions.clone());
+                    match out.entries.entry(key) {
                         Entry::Occupied(mut entry) => {
-                            if let Group::Field(_, sub_sets) = entry.get_mut() {
+                            if let Group::Field(_, _, sub_sets) = entry.get_mut() {
                                 sub_sets.push(&field.selection_set);
                             }
                         }
                         Entry::Vacant(entry) => {
-                            entry.insert(Group::Field(field, vec![&field.selection_set]));
+                            entry.insert(Group::Field(
+                                field,
+                                conditions,
+                                vec![&field.selection_set],
+                            ));
                         }
                     }
                 }
@@ -205,7 +218,10 @@ impl<'a> Normalizer<'a> {
         set: &'a executable::SelectionSet,
         out: &mut Collected<'a>,
     ) {
-        let directives = without_conditions(directives);
+        let Some(conditions) = variable_conditions(directives) else {
+            return;
+        };
+        let directives = with_conditions(conditions, directives);
         let parent_is_object = self.schema.get_object(parent).is_some();
         // Under an object type a condition either always or never holds. "Never" is possible
         // when the parent was narrowed from an interface's field type (see `field`).
@@ -233,32 +249,6 @@ impl<'a> Normalizer<'a> {
         }
     }
 
-    /// `@skip(if:)` and `@include(if:)` evaluated with the coerced variables.
-    fn included(&self, directives: &DirectiveList) -> bool {
-        let skip = directives
-            .get("skip")
-            .and_then(|d| self.condition(d))
-            .unwrap_or(false);
-        let include = directives
-            .get("include")
-            .and_then(|d| self.condition(d))
-            .unwrap_or(true);
-        !skip && include
-    }
-
-    fn condition(&self, directive: &ast::Directive) -> Option<bool> {
-        let value = directive.specified_argument_by_name("if")?;
-        match value.as_ref() {
-            Value::Boolean(b) => Some(*b),
-            Value::Variable(name) => match self.variables.get(name.as_str()) {
-                Some(JsonValue::Bool(b)) => Some(*b),
-                // Validation only allows `Boolean!` (or defaulted) variables here.
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
     fn count_selection(&mut self) -> Result<(), OperationError> {
         self.selections += 1;
         check(
@@ -269,14 +259,40 @@ impl<'a> Normalizer<'a> {
     }
 }
 
-fn without_conditions(directives: &DirectiveList) -> DirectiveList {
-    DirectiveList(
+/// `None` when a literal `@skip(if: true)` or `@include(if: false)` excludes the selection;
+/// else its `@skip`/`@include` directives whose `if` is a variable (decided per request by the
+/// plan's `Condition` nodes and the executor), in document order.
+fn variable_conditions(directives: &DirectiveList) -> Option<DirectiveList> {
+    let mut kept = Vec::new();
+    for directive in directives.iter() {
+        let excluded_when = match directive.name.as_str() {
+            "skip" => true,
+            "include" => false,
+            _ => continue,
+        };
+        match directive
+            .specified_argument_by_name("if")
+            .map(|value| value.as_ref())
+        {
+            Some(Value::Boolean(b)) if *b == excluded_when => return None,
+            Some(Value::Variable(_)) => kept.push(directive.clone()),
+            // A literal that includes, or (validation forbids it) no usable `if`.
+            _ => {}
+        }
+    }
+    Some(DirectiveList(kept))
+}
+
+/// `conditions` followed by the selection's directives other than `@skip` and `@include`.
+fn with_conditions(conditions: DirectiveList, directives: &DirectiveList) -> DirectiveList {
+    let mut out: Vec<Node<ast::Directive>> = conditions.0;
+    out.extend(
         directives
             .iter()
             .filter(|d| d.name != "skip" && d.name != "include")
-            .cloned()
-            .collect::<Vec<Node<ast::Directive>>>(),
-    )
+            .cloned(),
+    );
+    DirectiveList(out)
 }
 
 fn check(kind: LimitKind, limit: Option<usize>, actual: usize) -> Result<(), OperationError> {

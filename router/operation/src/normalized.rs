@@ -1,12 +1,16 @@
 //! The normalized operation: what the planner works from.
 //!
 //! Compared with the client's document it has no fragment spreads (fragments are inlined),
-//! no `@skip`/`@include` (evaluated against the variables), no inline fragment whose type
+//! no literal `@skip`/`@include` (evaluated), no inline fragment without directives whose type
 //! condition is always true (flattened into the parent), and no two selections that could be one
-//! (fields with the same response key are merged, as are inline fragments with the same type
-//! condition). Selections keep the order in which they first appear in the document, which is the
-//! order of keys in the response. Two documents that ask for the same thing therefore normalize
-//! to equal values, so a `NormalizedOperation` can key a query plan cache.
+//! (fields with the same response key and the same conditions are merged, as are inline
+//! fragments with the same type condition and directives). `@skip`/`@include` whose `if` is a
+//! variable stay on their field or inline fragment (first in its directives): the planner turns
+//! them into `Condition` nodes and the executor evaluates them per request. Selections keep the
+//! order in which they first appear in the document, which is the order of keys in the response.
+//! A `NormalizedOperation` depends on the document alone, never on variable values, and two
+//! documents that ask for the same thing normalize to equal values, so it can key a query plan
+//! cache.
 
 use apollo_compiler::ast::{self, OperationType, Value};
 use apollo_compiler::{Name, Node};
@@ -43,7 +47,7 @@ pub struct Field {
     pub name: Name,
     /// Arguments as written (variables stay `$name` references), sorted by name.
     pub arguments: Vec<Node<ast::Argument>>,
-    /// Directives other than `@skip` and `@include`.
+    /// `@skip`/`@include` with a variable first, then the other directives.
     pub directives: ast::DirectiveList,
     /// The field's type in the API schema, e.g. `[Review!]!`.
     pub ty: ast::Type,
@@ -52,12 +56,13 @@ pub struct Field {
     pub selection_set: Option<SelectionSet>,
 }
 
-/// Selections that apply only when the runtime type is (a subtype of) `type_condition`.
-/// Only found under an abstract parent type: under an object type they are always flattened.
+/// Selections that apply only when the runtime type is (a subtype of) `type_condition`, and
+/// its directives (variable `@skip`/`@include` first) allow. Without directives, only found
+/// under an abstract parent type: under an object type those are always flattened.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct InlineFragment {
     pub type_condition: Name,
-    /// Directives other than `@skip` and `@include`.
+    /// `@skip`/`@include` with a variable first, then the other directives.
     pub directives: ast::DirectiveList,
     pub selection_set: SelectionSet,
 }
@@ -87,33 +92,45 @@ impl NormalizedOperation {
     /// True when no root field needs a subgraph: every one is `__schema`, `__type` or
     /// `__typename` (also true for an operation whose root fields were all skipped).
     pub fn is_introspection_only(&self) -> bool {
-        self.selection_set.selections.iter().all(|s| match s {
-            Selection::Field(f) => f.is_meta(),
-            Selection::InlineFragment(_) => false,
-        })
+        self.root_fields().all(Field::is_meta)
     }
 
-    /// The operation with the root meta-fields (`__schema`, `__type`, `__typename`) removed:
-    /// what is left for the planner. For queries those fields are answered by
-    /// [`crate::Compiler::introspect`]; for mutations and subscriptions the root `__typename` is
-    /// just the root type's name.
+    /// The operation with the root meta-fields (`__schema`, `__type`, `__typename`) removed,
+    /// also from root inline fragments (which then go when empty): what is left for the
+    /// planner. For queries those fields are answered by [`crate::Compiler::introspect`]; for
+    /// mutations and subscriptions the root `__typename` is just the root type's name.
     pub fn without_introspection(&self) -> NormalizedOperation {
+        fn strip(set: &mut SelectionSet) {
+            set.selections.retain_mut(|s| match s {
+                Selection::Field(f) => !f.is_meta(),
+                Selection::InlineFragment(fragment) => {
+                    strip(&mut fragment.selection_set);
+                    !fragment.selection_set.selections.is_empty()
+                }
+            });
+        }
         let mut operation = self.clone();
-        operation.selection_set.selections.retain(|s| match s {
-            Selection::Field(f) => !f.is_meta(),
-            Selection::InlineFragment(_) => true,
-        });
+        strip(&mut operation.selection_set);
         operation
     }
 
-    fn root_fields(&self) -> impl Iterator<Item = &Field> {
-        self.selection_set
-            .selections
-            .iter()
-            .filter_map(|s| match s {
-                Selection::Field(f) => Some(f),
-                Selection::InlineFragment(_) => None,
-            })
+    /// The root fields, also those in root inline fragments (conditional ones included).
+    pub fn root_fields(&self) -> impl Iterator<Item = &Field> {
+        let mut stack = vec![self.selection_set.selections.iter()];
+        std::iter::from_fn(move || {
+            loop {
+                let top = stack.last_mut()?;
+                match top.next() {
+                    Some(Selection::Field(f)) => return Some(f),
+                    Some(Selection::InlineFragment(fragment)) => {
+                        stack.push(fragment.selection_set.selections.iter());
+                    }
+                    None => {
+                        stack.pop();
+                    }
+                }
+            }
+        })
     }
 
     /// The variables referenced by the remaining selections, in order of first use.

@@ -76,18 +76,15 @@ fn skip_and_include_literals_are_evaluated() {
 }
 
 #[test]
-fn skip_and_include_variables_are_evaluated() {
+fn skip_and_include_variables_are_kept_for_each_request_to_decide() {
     let query = "query($withReviews: Boolean!, $noCart: Boolean = true) {
         me { id reviews @include(if: $withReviews) { id } cart @skip(if: $noCart) { id } }
     }";
-    insta::assert_snapshot!(
-        "with_reviews",
-        normalize(query, json!({ "withReviews": true }))
-    );
-    insta::assert_snapshot!(
-        "without_reviews_with_cart",
-        normalize(query, json!({ "withReviews": false, "noCart": false }))
-    );
+    let with_reviews = normalize(query, json!({ "withReviews": true }));
+    let without_reviews_with_cart =
+        normalize(query, json!({ "withReviews": false, "noCart": false }));
+    assert_eq!(with_reviews, without_reviews_with_cart);
+    insta::assert_snapshot!(with_reviews);
 }
 
 #[test]
@@ -207,7 +204,7 @@ fn leaf_fields_have_no_selection_set() {
 #[test]
 fn arguments_keep_variable_references() {
     let op = normalized(
-        "query($id: ID!, $n: Int, $unused: Boolean = false) { user(id: $id) { reviews(first: $n) { id } name @include(if: $unused) } }",
+        "query($id: ID!, $n: Int, $skipped: Int) { user(id: $id) { reviews(first: $n) { id } other: reviews(first: $skipped) @include(if: false) { id } } }",
         json!({ "id": "1" }),
     );
     assert_eq!(
@@ -280,12 +277,51 @@ fn printed_operation_validates_against_the_api_schema() {
 
 #[test]
 fn all_root_fields_skipped_leaves_nothing_to_plan() {
-    let op = normalized(
-        "query($off: Boolean!) { me @skip(if: $off) { id } }",
-        json!({ "off": true }),
-    );
+    let op = normalized("{ me @skip(if: true) { id } }", json!({}));
     assert!(op.selection_set.selections.is_empty());
     assert!(op.is_introspection_only());
+}
+
+#[test]
+fn variable_conditions_are_kept_whatever_the_values() {
+    let query = "query($off: Boolean!) { me @skip(if: $off) { id } }";
+    let skipped = normalized(query, json!({ "off": true }));
+    let kept = normalized(query, json!({ "off": false }));
+    assert_eq!(
+        skipped, kept,
+        "the normalized operation never depends on values"
+    );
+    assert_eq!(
+        kept.to_compact_string(),
+        "query($off: Boolean!) { me @skip(if: $off) { id } }"
+    );
+    assert!(!kept.is_introspection_only());
+}
+
+#[test]
+fn occurrences_under_different_conditions_stay_apart() {
+    let op = normalized(
+        "query($a: Boolean!, $b: Boolean!) {
+           me { name @include(if: $a) name name @include(if: $a) reviews @skip(if: $b) { id } reviews @skip(if: $b) { rating } }
+         }",
+        json!({ "a": true, "b": false }),
+    );
+    assert_eq!(
+        op.to_compact_string(),
+        "query($a: Boolean!, $b: Boolean!) { me { name @include(if: $a) name reviews @skip(if: $b) { id rating } } }"
+    );
+}
+
+#[test]
+fn literal_conditions_next_to_variable_ones_are_evaluated() {
+    let op = normalized(
+        "query($a: Boolean!) { me { name @include(if: $a) @skip(if: false) id @include(if: $a) @skip(if: true) } }",
+        json!({ "a": true }),
+    );
+    assert_eq!(
+        op.to_compact_string(),
+        "query($a: Boolean!) { me { name @include(if: $a) } }"
+    );
 }
 
 #[test]

@@ -1,12 +1,15 @@
-//! Planner input from a validated executable document: picks the operation and inlines named
-//! fragments as inline fragments (what `operation` normalization also does), so callers that
-//! only have apollo-compiler can plan.
+//! Planner input: from the `operation` crate's [`NormalizedOperation`] (what the router plans,
+//! taken as it is: no printing, no second validation), or from a validated executable document
+//! (the operation picked and named fragments inlined as inline fragments), so callers that only
+//! have apollo-compiler can plan.
 
-use apollo_compiler::Node;
 use apollo_compiler::executable::{
-    ExecutableDocument, InlineFragment, OperationType, Selection, SelectionSet, VariableDefinition,
+    ExecutableDocument, Field, InlineFragment, OperationType, Selection, SelectionSet,
+    VariableDefinition,
 };
 use apollo_compiler::validation::Valid;
+use apollo_compiler::{Node, Schema};
+use operation::NormalizedOperation;
 
 use crate::OperationInput;
 use crate::error::PlanError;
@@ -34,6 +37,27 @@ impl PreparedOperation {
             name: operation.name.as_ref().map(|n| n.to_string()),
             variables: operation.variables.clone(),
             selection_set: inline(document, &operation.selection_set),
+        })
+    }
+
+    /// `operation` (normalized against `schema`, the API schema) as planner input: variable
+    /// `@skip`/`@include` stay as directives and become `Condition` nodes, so the plan serves
+    /// every value of those variables.
+    pub fn from_normalized(
+        operation: &NormalizedOperation,
+        schema: &Schema,
+    ) -> Result<Self, PlanError> {
+        let used = operation.used_variables();
+        Ok(Self {
+            kind: operation.kind,
+            name: operation.name.as_ref().map(|n| n.to_string()),
+            variables: operation
+                .variables
+                .iter()
+                .filter(|v| used.contains(&v.name))
+                .cloned()
+                .collect(),
+            selection_set: from_normalized_set(schema, &operation.selection_set)?,
         })
     }
 
@@ -75,4 +99,52 @@ fn inline(document: &ExecutableDocument, set: &SelectionSet) -> SelectionSet {
         }
     }
     out
+}
+
+fn from_normalized_set(
+    schema: &Schema,
+    set: &operation::SelectionSet,
+) -> Result<SelectionSet, PlanError> {
+    let mut out = SelectionSet::new(set.ty.clone());
+    for selection in &set.selections {
+        match selection {
+            operation::Selection::Field(field) => {
+                let definition = schema
+                    .type_field(&set.ty, &field.name)
+                    .map_err(|_| PlanError::UnknownField {
+                        coordinate: format!("{}.{}", set.ty, field.name),
+                    })?
+                    .node
+                    .clone();
+                let mut out_field = Field::new(field.name.clone(), definition)
+                    .with_opt_alias(field.alias.clone())
+                    .with_arguments(field.arguments.iter().cloned())
+                    .with_directives(field.directives.iter().cloned());
+                if let Some(sub) = &field.selection_set {
+                    out_field.selection_set = from_normalized_set(schema, sub)?;
+                    if out_field.selection_set.selections.is_empty() {
+                        // Everything below was skipped by a literal condition: still valid
+                        // GraphQL for the subgraph.
+                        let typename = out_field
+                            .selection_set
+                            .new_field(schema, apollo_compiler::name!("__typename"))
+                            .map_err(|_| PlanError::UnknownField {
+                                coordinate: format!("{}.__typename", sub.ty),
+                            })?;
+                        out_field.selection_set.push(typename);
+                    }
+                }
+                out.push(out_field);
+            }
+            operation::Selection::InlineFragment(fragment) => {
+                let inner = from_normalized_set(schema, &fragment.selection_set)?;
+                out.push(InlineFragment {
+                    type_condition: Some(fragment.type_condition.clone()),
+                    directives: fragment.directives.clone(),
+                    selection_set: inner,
+                });
+            }
+        }
+    }
+    Ok(out)
 }

@@ -56,8 +56,12 @@ impl Harness {
             .compiler
             .compile(query, None, &variables)
             .unwrap_or_else(|e| panic!("invalid operation: {e}"));
-        let input = planner::PreparedOperation::from_document(prepared.parsed().document(), None)
-            .expect("one operation");
+        // As the router plans: from the normalized operation, conditions kept.
+        let input = planner::PreparedOperation::from_normalized(
+            prepared.parsed().for_planner(),
+            self.compiler.schema(),
+        )
+        .expect("plannable operation");
         let plan = self
             .planner
             .plan(&input.input(), &PlanOptions::default())

@@ -7,7 +7,6 @@ use axum::extract::{RawQuery, State};
 use axum::http::header::{ALLOW, CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::Value;
 
 use super::media::{ResponseMediaType, wants_html};
 use super::request;
@@ -149,13 +148,7 @@ async fn handle(
         (_, Err(error)) | (Err(error), _) => Err(error),
     };
     let outcome = match &result {
-        Ok(body)
-            if body
-                .get("errors")
-                .is_some_and(|e| e.as_array().is_some_and(|e| !e.is_empty())) =>
-        {
-            Outcome::GraphqlErrors
-        }
+        Ok(body) if !body.errors.is_empty() => Outcome::GraphqlErrors,
         Ok(_) => Outcome::Success,
         Err(error) if error.status.is_server_error() => Outcome::Failure,
         Err(_) => Outcome::RequestError,
@@ -185,7 +178,7 @@ async fn handle(
     .attach(response)
 }
 
-fn encode(media: ResponseMediaType, status: StatusCode, body: &Value) -> Response {
+fn encode(media: ResponseMediaType, status: StatusCode, body: &impl serde::Serialize) -> Response {
     match serde_json::to_vec(body) {
         Ok(bytes) => (status, [(CONTENT_TYPE, media.content_type())], bytes).into_response(),
         Err(error) => {

@@ -1,37 +1,86 @@
 //! Stage 4: the query plan, from the cache or from the planner.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::Arc;
 
-use operation::NormalizedOperation;
-use operation::apollo_compiler::Node;
-use operation::apollo_compiler::ast;
+use operation::{NormalizedOperation, ParsedOperation};
 use planner::{PlanOptions, PreparedOperation, QueryPlan};
 
 use super::{RequestError, codes};
 use crate::state::RouterState;
 
-/// What a plan depends on, and nothing else.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// What a plan depends on, and nothing else: the normalized operation (its signature, which
+/// keeps variable `@skip`/`@include` as conditions, so variable values never split the cache),
+/// its name and the enabled override labels.
+#[derive(Debug, Clone)]
 pub struct PlanKey {
-    operation: String,
+    signature: Arc<str>,
     operation_name: Option<String>,
     labels: Vec<String>,
+    /// Of the fields above, computed once: a cache hit hashes no operation text.
+    hash: u64,
+}
+
+impl PlanKey {
+    fn new(signature: Arc<str>, operation_name: Option<String>, labels: &HashSet<String>) -> Self {
+        let mut labels: Vec<String> = labels.iter().cloned().collect();
+        labels.sort();
+        let hash = std::hash::BuildHasherDefault::<std::hash::DefaultHasher>::default().hash_one((
+            &*signature,
+            &operation_name,
+            &labels,
+        ));
+        Self {
+            signature,
+            operation_name,
+            labels,
+            hash,
+        }
+    }
+}
+
+impl PartialEq for PlanKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash
+            && (Arc::ptr_eq(&self.signature, &other.signature) || self.signature == other.signature)
+            && self.operation_name == other.operation_name
+            && self.labels == other.labels
+    }
+}
+
+impl Eq for PlanKey {}
+
+impl Hash for PlanKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
 }
 
 /// A plan for the part of `operation` that subgraphs answer (root meta-fields removed).
+/// `operation` is `parsed`'s normalized operation, or one derived from it for this request
+/// (authorization removed fields); the first case, the usual one, costs no printing or hashing
+/// of the operation.
 pub fn plan(
     state: &RouterState,
+    parsed: &ParsedOperation,
     operation: &NormalizedOperation,
     labels: &HashSet<String>,
 ) -> Result<Arc<QueryPlan>, RequestError> {
-    let mut sorted_labels: Vec<String> = labels.iter().cloned().collect();
-    sorted_labels.sort();
-    let key = PlanKey {
-        operation: operation.to_compact_string(),
-        operation_name: operation.name.as_ref().map(|n| n.to_string()),
-        labels: sorted_labels,
+    let name = parsed.name().map(|n| n.to_string());
+    let filtered;
+    let (input, key) = if std::ptr::eq(operation, &**parsed.normalized()) {
+        let key = PlanKey::new(parsed.signature().clone(), name, labels);
+        (&**parsed.for_planner(), key)
+    } else {
+        filtered = operation.without_introspection();
+        let key = PlanKey::new(filtered.to_compact_string().into(), name, labels);
+        (&filtered, key)
     };
+    if input.selection_set.selections.is_empty() {
+        // Only root meta-fields: nothing for subgraphs.
+        return Ok(Arc::new(QueryPlan { node: None }));
+    }
     if let Some(plan) = state.plan_cache.get(&key) {
         tracing::Span::current().record("cache.hit", true);
         state
@@ -43,7 +92,8 @@ pub fn plan(
     state
         .metrics
         .record_plan_cache(false, state.plan_cache.len());
-    let input = planner_input(state, operation)?;
+    let input = PreparedOperation::from_normalized(input, &state.supergraph.api_schema)
+        .map_err(|e| RequestError::internal(codes::QUERY_PLANNING_FAILED, e.to_string()))?;
     let options = PlanOptions {
         enabled_override_labels: labels.clone(),
     };
@@ -54,32 +104,6 @@ pub fn plan(
     let plan = Arc::new(plan);
     state.plan_cache.insert(key, plan.clone());
     Ok(plan)
-}
-
-/// The normalized operation as the planner's input: printed to syntax and validated again
-/// against the API schema (cheap next to planning, and only on a cache miss).
-fn planner_input(
-    state: &RouterState,
-    operation: &NormalizedOperation,
-) -> Result<PreparedOperation, RequestError> {
-    let used = operation.used_variables();
-    let mut definition = operation.to_ast();
-    // Variables used only by removed selections would fail "unused variable" validation.
-    definition.variables.retain(|v| used.contains(&v.name));
-    let mut document = ast::Document::new();
-    document
-        .definitions
-        .push(ast::Definition::OperationDefinition(Node::new(definition)));
-    let executable = document
-        .to_executable_validate(&state.supergraph.api_schema)
-        .map_err(|e| {
-            RequestError::internal(
-                codes::QUERY_PLANNING_FAILED,
-                format!("the normalized operation does not validate: {e}"),
-            )
-        })?;
-    PreparedOperation::from_document(&executable, operation.name.as_deref())
-        .map_err(|e| RequestError::internal(codes::QUERY_PLANNING_FAILED, e.to_string()))
 }
 
 /// Progressive `@override` labels for this request: `percent(p)` labels are enabled for `p`%

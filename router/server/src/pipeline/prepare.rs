@@ -1,6 +1,5 @@
-//! Stages 2 and 3: coerce the request's variables against the operation's definitions, then
-//! normalize the operation (fragments inlined, `@skip`/`@include` applied, fields merged).
-//! `operation::Compiler::prepare` does both in one pass.
+//! Stage 2: coerce the request's variables against the operation's definitions. The operation
+//! itself was normalized once, when its document was parsed (and is cached with it).
 
 use operation::{ParsedOperation, PreparedOperation};
 use serde_json::{Map, Value};

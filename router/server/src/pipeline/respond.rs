@@ -1,12 +1,12 @@
-//! Stage 6: the response body, with `extensions.queryPlan` when the client asked for it.
+//! Stage 6: the response, with `extensions.queryPlan` when the client asked for it. It stays
+//! the executor's [`Response`] (serialized once, straight to bytes, by the HTTP layer): no
+//! second JSON tree is built.
 
 use executor::Response;
 use planner::QueryPlan;
 use serde_json::{Value, json};
 
-use super::{RequestError, codes};
-
-pub fn respond(mut response: Response, plan: Option<&QueryPlan>) -> Result<Value, RequestError> {
+pub fn respond(mut response: Response, plan: Option<&QueryPlan>) -> Response {
     if let Some(plan) = plan {
         response.extensions.insert(
             "queryPlan".into(),
@@ -16,6 +16,5 @@ pub fn respond(mut response: Response, plan: Option<&QueryPlan>) -> Result<Value
             }),
         );
     }
-    serde_json::to_value(&response)
-        .map_err(|e| RequestError::internal(codes::EXECUTION_FAILED, e.to_string()))
+    response
 }
