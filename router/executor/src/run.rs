@@ -117,6 +117,7 @@ impl<'a> Run<'a> {
         self.transport
             .fetch(SubgraphRequest {
                 service_name: &fetch.service_name,
+                operation_kind: fetch.operation_kind,
                 operation_name: Some(&fetch.operation_name),
                 query: &fetch.operation,
                 variables,

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use planner::OperationKind;
 use serde_json::{Map, Value};
 
 /// One GraphQL request to one subgraph.
@@ -10,6 +11,8 @@ use serde_json::{Map, Value};
 pub struct SubgraphRequest<'a> {
     /// The subgraph's name as in the supergraph (`join__Graph` name), e.g. `"products"`.
     pub service_name: &'a str,
+    /// Queries may be deduplicated by the transport; mutations never.
+    pub operation_kind: OperationKind,
     pub operation_name: Option<&'a str>,
     pub query: &'a str,
     /// Only the variables this fetch uses (plus `representations` for entity fetches).

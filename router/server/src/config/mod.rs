@@ -131,6 +131,11 @@ impl RouterConfig {
                 .filter_map(|(name, config)| Some((name.to_owned(), config.timeout?.get())))
                 .collect(),
             headers: self.headers.clone(),
+            dedupe_queries: self
+                .subgraphs
+                .all()
+                .and_then(|all| all.deduplicate_queries)
+                .unwrap_or(true),
         }
     }
 

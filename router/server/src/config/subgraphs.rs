@@ -25,6 +25,9 @@ pub struct SubgraphConfig {
     pub url: Option<String>,
     /// How long the subgraph may take to answer (default 30s).
     pub timeout: Option<ConfigDuration>,
+    /// Send identical queries in flight at the same time once (same subgraph, body and
+    /// forwarded headers; never mutations). Default true; read under `all` only.
+    pub deduplicate_queries: Option<bool>,
 }
 
 impl SubgraphsConfig {
@@ -54,6 +57,8 @@ pub struct TransportConfig {
     pub timeouts: HashMap<String, Duration>,
     /// Which headers go to which subgraph (none by default).
     pub headers: HeadersConfig,
+    /// Identical subgraph queries in flight are sent once (see [`SubgraphConfig`]).
+    pub dedupe_queries: bool,
 }
 
 impl Default for TransportConfig {
@@ -62,6 +67,7 @@ impl Default for TransportConfig {
             default_timeout: DEFAULT_SUBGRAPH_TIMEOUT,
             timeouts: HashMap::new(),
             headers: HeadersConfig::default(),
+            dedupe_queries: true,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! forwarded headers and trace context.
 
 mod decode;
+mod dedupe;
 mod headers;
 mod trace;
 
@@ -13,7 +14,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::body::Bytes;
 use executor::transport::{FetchError, SubgraphRequest, SubgraphResponse, SubgraphTransport};
+use planner::OperationKind;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
 use supergraph::Supergraph;
 use tracing::Instrument;
@@ -22,6 +25,7 @@ use crate::ServerError;
 use crate::config::TransportConfig;
 use crate::telemetry::{Metrics, propagation, request_id::X_REQUEST_ID};
 
+pub use dedupe::InFlight;
 pub(crate) use headers::rule_problems as header_rule_problems;
 pub use headers::{Forwarded, HeaderRules};
 pub use trace::TraceParent;
@@ -42,6 +46,8 @@ pub struct HttpClient {
     client: reqwest::Client,
     endpoints: Arc<HashMap<String, Endpoint>>,
     headers: Arc<HeaderRules>,
+    /// Identical queries in flight, sent once (`None`: deduplication is off).
+    in_flight: Option<InFlight>,
 }
 
 impl HttpClient {
@@ -83,6 +89,7 @@ impl HttpClient {
             client,
             endpoints: Arc::new(endpoints),
             headers: Arc::new(headers),
+            in_flight: config.dedupe_queries.then(InFlight::default),
         })
     }
 
@@ -134,22 +141,19 @@ impl RequestTransport {
         request: &SubgraphRequest<'_>,
     ) -> Result<SubgraphResponse, FetchError> {
         let service = request.service_name;
-        let mut body = serde_json::Map::new();
-        body.insert("query".into(), request.query.into());
-        if let Some(name) = request.operation_name {
-            body.insert("operationName".into(), name.into());
-        }
-        if !request.variables.is_empty() {
-            body.insert(
-                "variables".into(),
-                serde_json::Value::Object(request.variables.clone()),
-            );
-        }
-        let body = serde_json::to_vec(&body).map_err(|e| FetchError::Unreachable {
-            service: service.to_owned(),
-            reason: format!("cannot encode the request: {e}"),
-        })?;
-        let mut headers = self.headers.for_subgraph(service).clone();
+        let body = RequestBody {
+            query: request.query,
+            operation_name: request.operation_name,
+            variables: &request.variables,
+        };
+        let body: Bytes = serde_json::to_vec(&body)
+            .map_err(|e| FetchError::Unreachable {
+                service: service.to_owned(),
+                reason: format!("cannot encode the request: {e}"),
+            })?
+            .into();
+        let forwarded = self.headers.for_subgraph(service);
+        let mut headers = forwarded.clone();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         headers.insert(ACCEPT, HeaderValue::from_static(SUBGRAPH_ACCEPT));
         if let Some(id) = &self.request_id {
@@ -161,39 +165,78 @@ impl RequestTransport {
         {
             headers.insert(trace::TRACEPARENT, value);
         }
-        let timeout = endpoint.timeout;
-        let exchange = async {
-            let response = self
-                .shared
-                .client
-                .post(endpoint.url.clone())
-                .headers(headers)
-                .body(body)
-                .send()
-                .await
-                .map_err(|e| send_error(service, timeout, &e))?;
-            let status = response.status();
-            tracing::Span::current().record("http.response.status_code", status.as_u16());
-            let content_type = response
-                .headers()
-                .get(CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned);
-            let bytes = response
-                .bytes()
-                .await
-                .map_err(|e| send_error(service, timeout, &e))?;
-            decode::decode(service, status.as_u16(), content_type.as_deref(), &bytes)
+        let exchange = exchange(
+            self.shared.client.clone(),
+            endpoint.clone(),
+            service.to_owned(),
+            headers,
+            body.clone(),
+        );
+        let answer = match &self.shared.in_flight {
+            Some(in_flight) if request.operation_kind == OperationKind::Query => {
+                let key = dedupe::Key::new(service, &body, forwarded);
+                in_flight.run(key, exchange).await?
+            }
+            _ => exchange.await?,
         };
-        // One deadline for connecting, sending and reading the whole body.
-        tokio::time::timeout(timeout, exchange)
+        tracing::Span::current().record("http.response.status_code", answer.status);
+        decode::decode(
+            service,
+            answer.status,
+            answer.content_type.as_deref(),
+            &answer.body,
+        )
+    }
+}
+
+/// A subgraph request body, serialized straight from the request (nothing copied).
+#[derive(serde::Serialize)]
+struct RequestBody<'a> {
+    query: &'a str,
+    #[serde(rename = "operationName", skip_serializing_if = "Option::is_none")]
+    operation_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    variables: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+/// One HTTP exchange with a subgraph, owning all it needs (when deduplicated it may outlive the
+/// request that started it), under one deadline for connecting, sending and reading the whole
+/// body.
+async fn exchange(
+    client: reqwest::Client,
+    endpoint: Endpoint,
+    service: String,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<dedupe::RawAnswer, FetchError> {
+    let timeout = endpoint.timeout;
+    let exchange = async {
+        let response = client
+            .post(endpoint.url)
+            .headers(headers)
+            .body(body)
+            .send()
             .await
-            .unwrap_or_else(|_| {
-                Err(FetchError::Timeout {
-                    service: service.to_owned(),
-                    timeout,
-                })
-            })
+            .map_err(|e| send_error(&service, timeout, &e))?;
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| send_error(&service, timeout, &e))?;
+        Ok(dedupe::RawAnswer {
+            status,
+            content_type,
+            body,
+        })
+    };
+    match tokio::time::timeout(timeout, exchange).await {
+        Ok(result) => result,
+        Err(_) => Err(FetchError::Timeout { service, timeout }),
     }
 }
 
