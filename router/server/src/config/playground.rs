@@ -9,6 +9,7 @@ pub const DEFAULT_PLAYGROUND_ASSETS_URL: &str = "https://unpkg.com";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct PlaygroundConfig {
+    /// Serve the GraphiQL playground at `/` (default true). Turn it off for public traffic.
     pub enabled: bool,
     /// Where the page loads graphiql, react and react-dom from, in unpkg's layout
     /// (`<url>/graphiql@3.8.3/graphiql.min.js`); point it at a self-hosted copy to work offline.
