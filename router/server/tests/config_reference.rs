@@ -82,6 +82,7 @@ fn documented(path: &str, sections: &BTreeMap<String, String>) -> bool {
     let relative = path.split_once('.').map_or(path, |(_, rest)| rest);
     [
         format!("`{path}`"),
+        format!("`{}`", path.replace("<name>", "all")),
         format!("`{relative}`"),
         format!("`{last}`"),
         format!("{last}:"),
