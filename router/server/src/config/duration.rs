@@ -52,19 +52,33 @@ impl Serialize for ConfigDuration {
 
 impl<'de> Deserialize<'de> for ConfigDuration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Text(String),
-            Seconds(f64),
+        // A visitor rather than an untagged enum: a wrong type then says what is expected, at
+        // the value's own position.
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = ConfigDuration;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a duration like `30s`, `1500ms`, `2m` or a number of seconds")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                parse_duration(text).map(ConfigDuration).map_err(E::custom)
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, seconds: u64) -> Result<Self::Value, E> {
+                self.visit_str(&seconds.to_string())
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, seconds: i64) -> Result<Self::Value, E> {
+                self.visit_str(&seconds.to_string())
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, seconds: f64) -> Result<Self::Value, E> {
+                self.visit_str(&seconds.to_string())
+            }
         }
-        let text = match Raw::deserialize(deserializer)? {
-            Raw::Text(text) => text,
-            Raw::Seconds(seconds) => seconds.to_string(),
-        };
-        parse_duration(&text)
-            .map(Self)
-            .map_err(serde::de::Error::custom)
+        deserializer.deserialize_any(Visitor)
     }
 }
 
@@ -117,6 +131,19 @@ mod tests {
         assert_eq!(parse_duration("5"), Ok(Duration::from_secs(5)));
         assert!(parse_duration("0s").is_err());
         assert!(parse_duration("10 parsecs").is_err());
+    }
+
+    #[test]
+    fn durations_read_from_yaml_strings_and_numbers_and_refuse_other_types() {
+        let read = |yaml: &str| serde_norway::from_str::<ConfigDuration>(yaml);
+        assert_eq!(read("30s").expect("text"), ConfigDuration::from_secs(30));
+        assert_eq!(read("5").expect("integer"), ConfigDuration::from_secs(5));
+        assert_eq!(
+            read("0.5").expect("float"),
+            ConfigDuration::from_millis(500)
+        );
+        let error = read("[1]").expect_err("a list").to_string();
+        assert!(error.contains("expected a duration like `30s`"), "{error}");
     }
 
     #[test]
