@@ -146,7 +146,10 @@ impl SubgraphTransport for RecordingTransport {
             body.insert("operationName".into(), name.into());
         }
         if !request.variables.is_empty() {
-            body.insert("variables".into(), Value::Object(request.variables.clone()));
+            body.insert(
+                "variables".into(),
+                Value::from(executor::Value::Object(request.variables.clone())),
+            );
         }
         let body = Bytes::from(serde_json::to_vec(&body).map_err(|e| failed(e.to_string()))?);
         let answer = post(&self.client, url, body.clone())
@@ -169,7 +172,7 @@ impl SubgraphTransport for RecordingTransport {
         }
         bodies.insert(key, body);
         Ok(SubgraphResponse {
-            data: answer.remove("data"),
+            data: answer.remove("data").map(executor::Value::from),
             errors: match answer.remove("errors") {
                 Some(Value::Array(errors)) => errors,
                 _ => Vec::new(),

@@ -1,14 +1,25 @@
 //! Sends each distinct representation once: equal values share one index.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
+use std::sync::LazyLock;
 
-use serde_json::Value;
+use crate::value::Value;
+
+/// The hasher for representations: fast, and seeded once per process (every hash of a run
+/// must use the same seed) so that a subgraph cannot choose values that collide.
+pub(crate) type RepHasher = foldhash::fast::FoldHasher<'static>;
+
+static SEED: LazyLock<foldhash::fast::RandomState> = LazyLock::new(Default::default);
+
+pub(crate) fn rep_hasher() -> RepHasher {
+    SEED.build_hasher()
+}
 
 /// Buckets of indices into the caller's list of distinct values, by hash.
 #[derive(Debug, Default)]
 pub(crate) struct Distinct {
-    buckets: HashMap<u64, Vec<usize>>,
+    buckets: HashMap<u64, Vec<usize>, foldhash::fast::FixedState>,
 }
 
 impl Distinct {
@@ -45,12 +56,12 @@ impl Distinct {
 }
 
 fn hash_of(value: &Value) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = rep_hasher();
     hash_value(value, &mut hasher);
     hasher.finish()
 }
 
-pub(crate) fn hash_value(value: &Value, state: &mut DefaultHasher) {
+pub(crate) fn hash_value(value: &Value, state: &mut RepHasher) {
     match value {
         Value::Null => 0u8.hash(state),
         Value::Bool(b) => (1u8, b).hash(state),
@@ -68,8 +79,10 @@ pub(crate) fn hash_value(value: &Value, state: &mut DefaultHasher) {
             items.iter().for_each(|item| hash_value(item, state));
         }
         Value::Object(map) => {
+            // In key order: equal objects listing their keys differently (rare) are then
+            // merely sent twice.
             (5u8, map.len()).hash(state);
-            for (k, v) in map {
+            for (k, v) in map.iter() {
                 k.hash(state);
                 hash_value(v, state);
             }

@@ -1,24 +1,55 @@
 //! `Flatten` + entity `Fetch`: collect every object at the path, send each distinct
 //! representation once, fan each answer back out to every object that produced it.
 
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::Hasher;
 
 use planner::{FetchNode, PathSegment, Selection};
-use serde_json::{Map, Value};
+use serde_json::Value as JsonValue;
 
-use crate::dedupe::Distinct;
+use crate::dedupe::{Distinct, rep_hasher};
 use crate::errors;
 use crate::representation;
 use crate::response::{GraphQLError, PathElement};
 use crate::rewrites;
 use crate::run::{Run, invalid};
 use crate::tree::{self, Elem};
+use crate::value::{Object, Value};
 
 /// Objects at the path and the distinct representations they produced.
 struct Batch<'p> {
-    /// Each object's position and the index of its representation in `representations`.
-    targets: Vec<(Vec<Elem<'p>>, usize)>,
+    targets: Targets<'p>,
     representations: Vec<Value>,
+}
+
+/// Each object's position and the index of its representation, the positions laid end to end
+/// in one vector (one allocation for the batch, not one per object).
+#[derive(Default)]
+struct Targets<'p> {
+    elems: Vec<Elem<'p>>,
+    /// `(end of the position in elems, representation index)`; a position starts where the
+    /// previous one ends.
+    ends: Vec<(usize, usize)>,
+}
+
+impl<'p> Targets<'p> {
+    fn push(&mut self, position: &[Elem<'p>], index: usize) {
+        self.elems.extend_from_slice(position);
+        self.ends.push((self.elems.len(), index));
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, t: usize) -> (&[Elem<'p>], usize) {
+        let start = if t == 0 { 0 } else { self.ends[t - 1].0 };
+        let (end, index) = self.ends[t];
+        (&self.elems[start..end], index)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&[Elem<'p>], usize)> + '_ {
+        (0..self.len()).map(|t| self.get(t))
+    }
 }
 
 pub(crate) async fn fetch<'a>(
@@ -45,7 +76,7 @@ pub(crate) async fn fetch<'a>(
         )
         .await;
     let error_path = concrete_prefix(path);
-    let blame = |targets: &[(Vec<Elem<'_>>, usize)]| -> Vec<Vec<PathElement>> {
+    let blame = |targets: &Targets<'_>| -> Vec<Vec<PathElement>> {
         targets
             .iter()
             .map(|(p, _)| tree::to_owned_path(p))
@@ -104,16 +135,16 @@ pub(crate) async fn fetch<'a>(
     }
     // Each answer is moved into its last user and copied into the others.
     let mut remaining = vec![0usize; count];
-    for (_, index) in &targets {
-        remaining[*index] += 1;
+    for (_, index) in targets.iter() {
+        remaining[index] += 1;
     }
-    for (target_path, index) in &targets {
-        remaining[*index] -= 1;
+    for (target_path, index) in targets.iter() {
+        remaining[index] -= 1;
         let Some(Value::Object(object)) = tree::get_mut_in(&mut state.data, target_path) else {
             continue;
         };
-        match &mut entities[*index] {
-            Value::Object(entity) if remaining[*index] == 0 => {
+        match &mut entities[index] {
+            Value::Object(entity) if remaining[index] == 0 => {
                 tree::merge_entity(run.schema, object, std::mem::take(entity));
             }
             Value::Object(entity) => tree::merge_entity_ref(run.schema, object, entity),
@@ -129,10 +160,10 @@ fn collect<'p>(
     fetch: &FetchNode,
     requires: &[Selection],
     path: &[&'p PathSegment],
-    data: &Map<String, Value>,
+    data: &Object,
 ) -> Batch<'p> {
     let mut batch = Batch {
-        targets: Vec::new(),
+        targets: Targets::default(),
         representations: Vec::new(),
     };
     let mut distinct = Distinct::default();
@@ -140,7 +171,7 @@ fn collect<'p>(
     let schema = run.schema;
     walk_object(data, path, &mut current, &mut |object, at| {
         let index = if fetch.input_rewrites.is_empty() {
-            let mut hasher = DefaultHasher::new();
+            let mut hasher = rep_hasher();
             if representation::hash(schema, object, requires, &mut hasher).is_none() {
                 return;
             }
@@ -164,15 +195,15 @@ fn collect<'p>(
             rewrites::apply_all(schema, &mut rep, &fetch.input_rewrites);
             distinct.index_of(rep, &mut batch.representations)
         };
-        batch.targets.push((at.to_vec(), index));
+        batch.targets.push(at, index);
     });
     batch
 }
 
-type Visit<'v, 'f, 'p> = dyn FnMut(&'v Map<String, Value>, &[Elem<'p>]) + 'f;
+type Visit<'v, 'f, 'p> = dyn FnMut(&'v Object, &[Elem<'p>]) + 'f;
 
 fn walk_object<'v, 'p>(
-    object: &'v Map<String, Value>,
+    object: &'v Object,
     path: &[&'p PathSegment],
     current: &mut Vec<Elem<'p>>,
     visit: &mut Visit<'v, '_, 'p>,
@@ -237,9 +268,9 @@ fn concrete_prefix(path: &[&PathSegment]) -> Option<Vec<PathElement>> {
 /// once at the flatten path (the path up to its first list), as Apollo Router does for entity
 /// errors it cannot place.
 fn map_errors(
-    errors: &[Value],
+    errors: &[JsonValue],
     fetch: &FetchNode,
-    targets: &[(Vec<Elem<'_>>, usize)],
+    targets: &Targets<'_>,
     entities: Option<&[Value]>,
     count: usize,
     fallback: &Option<Vec<PathElement>>,
@@ -252,7 +283,7 @@ fn map_errors(
             .get_or_insert_with(|| {
                 let mut owners = vec![Vec::new(); count];
                 for (t, (_, i)) in targets.iter().enumerate() {
-                    owners[*i].push(t);
+                    owners[i].push(t);
                 }
                 owners
             })
@@ -260,16 +291,16 @@ fn map_errors(
             .cloned()
             .unwrap_or_default()
     };
-    let at = |error: &Value, t: usize, rest: &[PathElement]| {
-        let mut path = tree::to_owned_path(&targets[t].0);
+    let at = |error: &JsonValue, t: usize, rest: &[PathElement]| {
+        let mut path = tree::to_owned_path(targets.get(t).0);
         path.extend(rest.iter().cloned());
         errors::forward(error, service, Some(path))
     };
-    let mut unindexed: Vec<(&Value, Vec<PathElement>)> = Vec::new();
+    let mut unindexed: Vec<(&JsonValue, Vec<PathElement>)> = Vec::new();
     for error in errors {
         let path = error
             .get("path")
-            .and_then(Value::as_array)
+            .and_then(JsonValue::as_array)
             .and_then(|p| errors::json_path(p));
         match path.as_deref() {
             Some([PathElement::Key(root), PathElement::Index(i), rest @ ..])
@@ -302,7 +333,7 @@ fn map_errors(
                 })
                 .unwrap_or_default()
         };
-        let message = |e: &Value| e.get("message").cloned();
+        let message = |e: &JsonValue| e.get("message").cloned();
         let one_story = unindexed
             .iter()
             .filter(|(_, r)| r == rest)
@@ -337,7 +368,7 @@ fn missing_at(entity: &Value, rest: &[PathElement]) -> bool {
     for element in rest {
         value = match (element, value) {
             (_, Value::Null) => return true,
-            (PathElement::Key(key), Value::Object(object)) => match object.get(key) {
+            (PathElement::Key(key), Value::Object(object)) => match object.get(key.as_str()) {
                 Some(next) => next,
                 None => return false,
             },

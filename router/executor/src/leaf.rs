@@ -3,7 +3,8 @@
 
 use apollo_compiler::Schema;
 use apollo_compiler::schema::ExtendedType;
-use serde_json::Value;
+
+use crate::value::{Str, Value};
 
 /// The value as the client must see it, or what was wrong with it (for the error message).
 /// The value is moved through, never copied: only conversions build a new one.
@@ -23,7 +24,7 @@ pub(crate) fn coerce(
         | ("String", v @ Value::String(_))
         | ("Boolean", v @ Value::Bool(_))
         | ("ID", v @ Value::String(_)) => Some(v),
-        ("ID", Value::Number(n)) if n.is_i64() || n.is_u64() => Some(Value::String(n.to_string())),
+        ("ID", Value::Number(n)) if n.is_i64() || n.is_u64() => Some(Value::String(Str::from(n.to_string()))),
         ("Int" | "Float" | "String" | "Boolean" | "ID", _) => None,
         (other, v) => match schema.types.get(other) {
             Some(ExtendedType::Enum(e)) => match v {

@@ -52,6 +52,7 @@ mod rewrites;
 mod run;
 pub mod transport;
 mod tree;
+pub mod value;
 
 use std::sync::Arc;
 
@@ -59,9 +60,10 @@ use apollo_compiler::Schema;
 use apollo_compiler::validation::Valid;
 use operation::{Compiler, IntrospectionResponse, NormalizedOperation, PreparedOperation};
 use planner::QueryPlan;
-use serde_json::{Map, Value};
+use serde_json::Map;
 
 pub use response::{GraphQLError, Location, PathElement, Response, codes};
+pub use value::{Object, Str, Value};
 
 /// Marks a field of [`ExecutionRequest::operation`] that the plan leaves out because the
 /// request may not read it (authorization): the response has `null` there (propagated like any
@@ -84,7 +86,7 @@ pub struct ExecutionRequest<'a> {
     /// `__schema`, `__type` and root `__typename` out; the executor answers them).
     pub operation: &'a NormalizedOperation,
     /// Coerced variables: used for fetches, `Condition` nodes and any `@skip`/`@include` left.
-    pub variables: &'a Map<String, Value>,
+    pub variables: &'a Map<String, serde_json::Value>,
     /// The answer to `__schema`/`__type`, when the operation asks for them. Without it those
     /// fields are null with an `INTROSPECTION_UNAVAILABLE` error. Root `__typename` needs none.
     pub introspection: Option<&'a IntrospectionResponse>,
@@ -197,7 +199,7 @@ impl Executor {
     fn add_introspection(
         &self,
         request: &ExecutionRequest<'_>,
-        data: &mut Map<String, Value>,
+        data: &mut Object,
         errors: &mut Vec<GraphQLError>,
     ) {
         let asked = request
@@ -209,7 +211,7 @@ impl Executor {
                 for field in asked {
                     let key = field.response_key().as_str();
                     if let Some(value) = answer.data.get(key) {
-                        data.insert(key.to_owned(), value.clone());
+                        data.insert(key, Value::from(value));
                     }
                 }
                 errors.extend(answer.errors.iter().map(errors::from_introspection));

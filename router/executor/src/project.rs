@@ -6,13 +6,14 @@ use apollo_compiler::Schema;
 use apollo_compiler::ast::{self, Type};
 use apollo_compiler::schema::ExtendedType;
 use operation::{Field, Selection, SelectionSet};
-use serde_json::{Map, Value};
+use serde_json::Map;
 
 use crate::blame::PathTrie;
 use crate::leaf::{self, describe};
 use crate::response::{GraphQLError, codes};
 use crate::rewrites::type_matches;
 use crate::tree::{self, Elem};
+use crate::value::{Object, Str, Value};
 
 fn is_unauthorized(field: &Field) -> bool {
     field.directives.has(crate::UNAUTHORIZED_DIRECTIVE)
@@ -23,7 +24,7 @@ pub(crate) struct Bubble;
 
 pub(crate) struct Projector<'a> {
     schema: &'a Schema,
-    variables: &'a Map<String, Value>,
+    variables: &'a Map<String, serde_json::Value>,
     /// Paths that already have an error (subgraph errors, failed fetches): a null there is
     /// explained, so null propagation adds no second error.
     reported: &'a PathTrie,
@@ -36,7 +37,7 @@ type Grouped<'a> = Vec<(&'a str, Vec<&'a Field>)>;
 impl<'a> Projector<'a> {
     pub fn new(
         schema: &'a Schema,
-        variables: &'a Map<String, Value>,
+        variables: &'a Map<String, serde_json::Value>,
         reported: &'a PathTrie,
     ) -> Self {
         Self {
@@ -49,14 +50,14 @@ impl<'a> Projector<'a> {
     }
 
     /// The `data` entry: the root object, or null when a non-null root field is null.
-    pub fn root(&mut self, data: Map<String, Value>, root: &'a SelectionSet) -> Value {
+    pub fn root(&mut self, data: Object, root: &'a SelectionSet) -> Value {
         self.complete_object(data, &root.ty, &[root])
             .unwrap_or(Value::Null)
     }
 
     fn complete_object(
         &mut self,
-        mut source: Map<String, Value>,
+        mut source: Object,
         static_type: &'a str,
         sets: &[&'a SelectionSet],
     ) -> Result<Value, Bubble> {
@@ -77,7 +78,7 @@ impl<'a> Projector<'a> {
         for set in sets {
             self.collect_fields(set, runtime, &mut grouped);
         }
-        let mut out = Map::with_capacity(grouped.len());
+        let mut out = Object::with_capacity(grouped.len());
         let mut failed = false;
         for (key, fields) in &grouped {
             if fields.iter().all(|f| is_unauthorized(f)) {
@@ -106,7 +107,7 @@ impl<'a> Projector<'a> {
     /// whether a non-null field failed. `set` holds only fields without directives.
     fn shape_in_place(
         &mut self,
-        source: &mut Map<String, Value>,
+        source: &mut Object,
         runtime: &'a str,
         set: &'a SelectionSet,
     ) -> Option<bool> {
@@ -162,7 +163,7 @@ impl<'a> Projector<'a> {
     /// which must be a possible type of the static one.
     fn runtime_type(
         &mut self,
-        source: &Map<String, Value>,
+        source: &Object,
         static_type: &'a str,
     ) -> Result<&'a str, Bubble> {
         match self.schema.types.get_key_value(static_type) {
@@ -219,8 +220,8 @@ impl<'a> Projector<'a> {
 
     fn complete_field(
         &mut self,
-        source: &mut Map<String, Value>,
-        out: &mut Map<String, Value>,
+        source: &mut Object,
+        out: &mut Object,
         runtime: &'a str,
         field: &'a Field,
         subs: &[&'a SelectionSet],
@@ -229,8 +230,8 @@ impl<'a> Projector<'a> {
         // Reusing the tree's key saves an allocation per field.
         let (owned_key, value) = source
             .remove_entry(key)
-            .unwrap_or_else(|| (key.to_owned(), Value::Null));
-        out.insert(owned_key, self.field_value(value, runtime, field, subs)?);
+            .unwrap_or_else(|| (Str::from(key), Value::Null));
+        out.push_unique(owned_key, self.field_value(value, runtime, field, subs)?);
         Ok(())
     }
 
@@ -243,7 +244,7 @@ impl<'a> Projector<'a> {
         subs: &[&'a SelectionSet],
     ) -> Result<Value, Bubble> {
         if field.name == "__typename" {
-            return Ok(Value::String(runtime.to_owned()));
+            return Ok(Value::String(Str::from(runtime)));
         }
         self.path.push(Elem::Key(field.response_key()));
         let result = if field.is_meta() {
@@ -350,7 +351,7 @@ impl<'a> Projector<'a> {
                 .map(|v| match &**v {
                     ast::Value::Boolean(b) => *b,
                     ast::Value::Variable(var) => {
-                        self.variables.get(var.as_str()) == Some(&Value::Bool(true))
+                        self.variables.get(var.as_str()) == Some(&serde_json::Value::Bool(true))
                     }
                     _ => false,
                 })
@@ -381,8 +382,8 @@ impl<'a> Projector<'a> {
     /// must bubble up (non-null field).
     fn unauthorized(
         &mut self,
-        source: &mut Map<String, Value>,
-        out: &mut Map<String, Value>,
+        source: &mut Object,
+        out: &mut Object,
         key: &'a str,
         field: &'a Field,
     ) -> bool {
@@ -398,7 +399,7 @@ impl<'a> Projector<'a> {
         if field.ty.is_non_null() {
             return true;
         }
-        out.insert(key.to_owned(), Value::Null);
+        out.push_unique(Str::from(key), Value::Null);
         false
     }
 

@@ -1,23 +1,22 @@
 //! Builds `_entities` representations from an object of the response tree and the fetch's
 //! `requires` selection (`... on T { __typename key required }`).
 
-use std::hash::{DefaultHasher, Hash};
+use std::hash::Hash;
 
 use apollo_compiler::Schema;
 use planner::Selection;
-use serde_json::{Map, Value};
-
-use crate::dedupe::hash_value;
+use crate::dedupe::{RepHasher, hash_value};
 use crate::rewrites::type_matches;
+use crate::value::{Object, Value};
 
 /// The representation of `object`, or `None` when no type condition matches it or a key or
 /// required field is missing (e.g. because the fetch that provides it failed).
 pub(crate) fn build(
     schema: &Schema,
-    object: &Map<String, Value>,
+    object: &Object,
     requires: &[Selection],
 ) -> Option<Value> {
-    let mut out = Map::new();
+    let mut out = Object::new();
     if !select_into(schema, object, requires, &mut out)? || !out.contains_key("__typename") {
         return None;
     }
@@ -28,9 +27,9 @@ pub(crate) fn build(
 /// `None` when a selected field is missing.
 fn select_into(
     schema: &Schema,
-    object: &Map<String, Value>,
+    object: &Object,
     selections: &[Selection],
-    out: &mut Map<String, Value>,
+    out: &mut Object,
 ) -> Option<bool> {
     let mut selected = false;
     for selection in selections {
@@ -47,7 +46,7 @@ fn select_into(
                     Some(sub) => select_value(schema, value, sub)?,
                     None => value.clone(),
                 };
-                out.insert(name.clone(), value);
+                out.insert(name.as_str(), value);
                 selected = true;
             }
             Selection::InlineFragment {
@@ -73,7 +72,7 @@ fn select_into(
 fn select_value(schema: &Schema, value: &Value, selections: &[Selection]) -> Option<Value> {
     match value {
         Value::Object(object) => {
-            let mut out = Map::new();
+            let mut out = Object::new();
             select_into(schema, object, selections, &mut out)?;
             Some(Value::Object(out))
         }
@@ -94,9 +93,9 @@ fn select_value(schema: &Schema, value: &Value, selections: &[Selection]) -> Opt
 /// field is missing (then [`build`] gives `None` too).
 pub(crate) fn hash(
     schema: &Schema,
-    object: &Map<String, Value>,
+    object: &Object,
     selections: &[Selection],
-    state: &mut DefaultHasher,
+    state: &mut RepHasher,
 ) -> Option<()> {
     for selection in selections {
         match selection {
@@ -129,7 +128,7 @@ fn hash_selected(
     schema: &Schema,
     value: &Value,
     selections: &[Selection],
-    state: &mut DefaultHasher,
+    state: &mut RepHasher,
 ) -> Option<()> {
     match value {
         Value::Object(object) => hash(schema, object, selections, state),
@@ -151,7 +150,7 @@ fn hash_selected(
 /// is enough.
 pub(crate) fn same(
     schema: &Schema,
-    object: &Map<String, Value>,
+    object: &Object,
     selections: &[Selection],
     representation: &Value,
 ) -> bool {
@@ -163,9 +162,9 @@ pub(crate) fn same(
 
 fn same_in(
     schema: &Schema,
-    object: &Map<String, Value>,
+    object: &Object,
     selections: &[Selection],
-    rep: &Map<String, Value>,
+    rep: &Object,
 ) -> bool {
     selections.iter().all(|selection| match selection {
         Selection::Field {
@@ -195,7 +194,7 @@ fn same_in(
     })
 }
 
-fn applies(schema: &Schema, object: &Map<String, Value>, type_condition: Option<&str>) -> bool {
+fn applies(schema: &Schema, object: &Object, type_condition: Option<&str>) -> bool {
     match type_condition {
         None => true,
         Some(condition) => object
@@ -230,8 +229,11 @@ mod tests {
         .expect("selections")
     }
 
-    fn object(value: serde_json::Value) -> Map<String, Value> {
-        value.as_object().cloned().expect("object")
+    fn object(value: serde_json::Value) -> Object {
+        match Value::from(value) {
+            Value::Object(object) => object,
+            _ => panic!("not an object"),
+        }
     }
 
     #[test]
@@ -242,7 +244,9 @@ mod tests {
         );
         assert_eq!(
             build(&schema, &book, &requires()),
-            Some(json!({ "__typename": "Book", "id": "1", "size": { "w": 2 } }))
+            Some(Value::from(
+                json!({ "__typename": "Book", "id": "1", "size": { "w": 2 } })
+            ))
         );
         let other = object(json!({ "__typename": "Query", "id": "1", "size": null }));
         assert_eq!(build(&schema, &other, &requires()), None);
@@ -253,8 +257,8 @@ mod tests {
     #[test]
     fn hashing_and_comparing_agree_with_building() {
         let schema = schema();
-        let hash_of = |o: &Map<String, Value>| {
-            let mut state = DefaultHasher::new();
+        let hash_of = |o: &Object| {
+            let mut state = crate::dedupe::rep_hasher();
             hash(&schema, o, &requires(), &mut state).map(|()| std::hash::Hasher::finish(&state))
         };
         let a =

@@ -5,6 +5,8 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::value;
+
 /// What the router sends back for one operation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Response {
@@ -12,7 +14,7 @@ pub struct Response {
     /// completed. The executor always sets it (execution started, so the spec requires the
     /// entry); `None` (no `data` key) is for request errors, see [`Response::request_errors`].
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<Value>,
+    pub data: Option<value::Value>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<GraphQLError>,
     /// Empty unless the caller adds something (the executor itself adds nothing).

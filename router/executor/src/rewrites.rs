@@ -2,9 +2,9 @@
 
 use apollo_compiler::Schema;
 use planner::Rewrite;
-use serde_json::Value;
 
 use crate::tree;
+use crate::value::Value;
 
 /// Whether an object whose `__typename` is `typename` matches `... on condition`.
 pub(crate) fn type_matches(schema: &Schema, condition: &str, typename: &str) -> bool {
@@ -56,13 +56,13 @@ fn apply(schema: &Schema, value: &mut Value, path: &[String], rewrite: &Rewrite)
                 match object.get_mut(rename_key_to.as_str()) {
                     Some(existing) => tree::deep_merge(existing, v),
                     None => {
-                        object.insert(rename_key_to.clone(), v);
+                        object.insert(rename_key_to.as_str(), v);
                     }
                 }
             }
         }
         Rewrite::ValueSetter { set_value_to, .. } => {
-            object.insert(first.clone(), set_value_to.clone());
+            object.insert(first.as_str(), Value::from(set_value_to));
         }
     }
 }

@@ -7,7 +7,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use apollo_compiler::Schema;
 use futures::future::{BoxFuture, FutureExt, join_all};
 use planner::{FetchNode, PathSegment, PlanNode};
-use serde_json::{Map, Value};
+use serde_json::Map;
 
 use crate::entities;
 use crate::errors;
@@ -15,12 +15,13 @@ use crate::response::{GraphQLError, PathElement};
 use crate::rewrites;
 use crate::transport::{FetchError, SubgraphRequest, SubgraphResponse, SubgraphTransport};
 use crate::tree;
+use crate::value::{Object, Value};
 
 /// What a plan run leaves behind, for the projection.
 #[derive(Debug, Default)]
 pub(crate) struct Outcome {
     /// The merged subgraph answers (an object), in subgraph shape.
-    pub data: Map<String, Value>,
+    pub data: Object,
     pub errors: Vec<GraphQLError>,
     /// Where data is missing because a fetch failed (already reported once per fetch).
     pub blamed: Vec<Vec<PathElement>>,
@@ -28,7 +29,7 @@ pub(crate) struct Outcome {
 
 pub(crate) struct Run<'a> {
     pub schema: &'a Schema,
-    pub variables: &'a Map<String, Value>,
+    pub variables: &'a Map<String, serde_json::Value>,
     pub transport: &'a dyn SubgraphTransport,
     state: Mutex<Outcome>,
 }
@@ -36,7 +37,7 @@ pub(crate) struct Run<'a> {
 impl<'a> Run<'a> {
     pub fn new(
         schema: &'a Schema,
-        variables: &'a Map<String, Value>,
+        variables: &'a Map<String, serde_json::Value>,
         transport: &'a dyn SubgraphTransport,
     ) -> Self {
         Self {
@@ -86,7 +87,9 @@ impl<'a> Run<'a> {
                     if_clause,
                     else_clause,
                 } => {
-                    let branch = if self.variables.get(condition) == Some(&Value::Bool(true)) {
+                    let branch = if self.variables.get(condition)
+                        == Some(&serde_json::Value::Bool(true))
+                    {
                         if_clause
                     } else {
                         else_clause
@@ -106,13 +109,14 @@ impl<'a> Run<'a> {
         fetch: &FetchNode,
         extra: Option<(&str, Value)>,
     ) -> Result<SubgraphResponse, FetchError> {
-        let mut variables: Map<String, Value> = fetch
-            .variable_usages
-            .iter()
-            .filter_map(|name| Some((name.clone(), self.variables.get(name)?.clone())))
-            .collect();
+        let mut variables = Object::with_capacity(fetch.variable_usages.len() + 1);
+        for name in &fetch.variable_usages {
+            if let Some(value) = self.variables.get(name) {
+                variables.insert(name.as_str(), Value::from(value));
+            }
+        }
         if let Some((name, value)) = extra {
-            variables.insert(name.to_owned(), value);
+            variables.insert(name, value);
         }
         self.transport
             .fetch(SubgraphRequest {

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use planner::OperationKind;
-use serde_json::{Map, Value};
+use crate::value::{Object, Value};
 
 /// One GraphQL request to one subgraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,16 +16,17 @@ pub struct SubgraphRequest<'a> {
     pub operation_name: Option<&'a str>,
     pub query: &'a str,
     /// Only the variables this fetch uses (plus `representations` for entity fetches).
-    pub variables: Map<String, Value>,
+    pub variables: Object,
 }
 
 /// A subgraph's GraphQL response body, parsed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SubgraphResponse {
+    /// The response tree's own value type: it is merged into the client's response as is.
     pub data: Option<Value>,
-    /// GraphQL error objects as the subgraph sent them.
-    pub errors: Vec<Value>,
-    pub extensions: Option<Value>,
+    /// GraphQL error objects as the subgraph sent them (rare, so plain `serde_json`).
+    pub errors: Vec<serde_json::Value>,
+    pub extensions: Option<serde_json::Value>,
 }
 
 /// Why a subgraph gave no usable GraphQL response.

@@ -1,9 +1,9 @@
 //! The response tree being built: navigation by concrete path and deep merging.
 
 use apollo_compiler::Schema;
-use serde_json::{Map, Value};
 
 use crate::response::PathElement;
+use crate::value::{Object, Value};
 
 /// A concrete position in the response tree; keys borrow from the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub(crate) fn get_mut<'v>(mut value: &'v mut Value, path: &[Elem<'_>]) -> Option
 
 /// The value at `path` below the root object.
 pub(crate) fn get_mut_in<'v>(
-    root: &'v mut Map<String, Value>,
+    root: &'v mut Object,
     path: &[Elem<'_>],
 ) -> Option<&'v mut Value> {
     let (Elem::Key(first), rest) = path.split_first()? else {
@@ -60,13 +60,15 @@ pub(crate) fn deep_merge(target: &mut Value, source: Value) {
     }
 }
 
-pub(crate) fn merge_objects(target: &mut Map<String, Value>, source: Map<String, Value>) {
+pub(crate) fn merge_objects(target: &mut Object, source: Object) {
+    if target.is_empty() {
+        *target = source;
+        return;
+    }
     for (key, value) in source {
         match target.get_mut(&key) {
             Some(existing) => deep_merge(existing, value),
-            None => {
-                target.insert(key, value);
-            }
+            None => target.push_unique(key, value),
         }
     }
 }
@@ -76,8 +78,8 @@ pub(crate) fn merge_objects(target: &mut Map<String, Value>, source: Map<String,
 /// interface's name (from such a subgraph's root field) is replaced by the concrete one.
 pub(crate) fn merge_entity(
     schema: &Schema,
-    target: &mut Map<String, Value>,
-    mut source: Map<String, Value>,
+    target: &mut Object,
+    mut source: Object,
 ) {
     if keeps_typename(schema, target, &source) {
         source.remove("__typename");
@@ -88,8 +90,8 @@ pub(crate) fn merge_entity(
 /// [`merge_entity`] for an answer shared by several objects: copies only what it inserts.
 pub(crate) fn merge_entity_ref(
     schema: &Schema,
-    target: &mut Map<String, Value>,
-    source: &Map<String, Value>,
+    target: &mut Object,
+    source: &Object,
 ) {
     let keep = keeps_typename(schema, target, source);
     for (key, value) in source {
@@ -98,17 +100,15 @@ pub(crate) fn merge_entity_ref(
         }
         match target.get_mut(key) {
             Some(existing) => deep_merge(existing, value.clone()),
-            None => {
-                target.insert(key.clone(), value.clone());
-            }
+            None => target.push_unique(key.clone(), value.clone()),
         }
     }
 }
 
 fn keeps_typename(
     schema: &Schema,
-    target: &Map<String, Value>,
-    source: &Map<String, Value>,
+    target: &Object,
+    source: &Object,
 ) -> bool {
     let is_object = |v: Option<&Value>| {
         v.and_then(Value::as_str)

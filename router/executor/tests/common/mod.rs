@@ -116,7 +116,7 @@ pub struct Subgraphs {
 /// A response body `{ data, errors }` as the transport hands it over.
 pub fn body(value: Value) -> SubgraphResponse {
     SubgraphResponse {
-        data: value.get("data").cloned(),
+        data: value.get("data").map(executor::Value::from),
         errors: value
             .get("errors")
             .and_then(Value::as_array)
@@ -200,7 +200,10 @@ impl SubgraphTransport for Subgraphs {
             service: request.service_name.to_owned(),
             operation_name: request.operation_name.map(str::to_owned),
             query: request.query.to_owned(),
-            variables: request.variables,
+            variables: match serde_json::Value::from(executor::Value::Object(request.variables)) {
+                Value::Object(variables) => variables,
+                _ => unreachable!("an object converts to an object"),
+            },
         };
         self.requests
             .lock()

@@ -48,7 +48,7 @@ mod tests {
             .extensions
             .insert("stacktrace".into(), json!(["at db.rs:1"]));
         Response {
-            data: Some(json!({ "me": null })),
+            data: Some(json!({ "me": null }).into()),
             errors: vec![
                 from_reviews,
                 GraphQLError::new("user not found", "NOT_FOUND").with_service("users"),

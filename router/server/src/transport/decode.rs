@@ -1,7 +1,7 @@
 //! A subgraph's HTTP answer → [`SubgraphResponse`], or the [`FetchError`] that says why not.
 
+use executor::Value;
 use executor::transport::{FetchError, SubgraphResponse};
-use serde_json::Value;
 
 pub fn decode(
     service: &str,
@@ -54,11 +54,11 @@ fn shape(value: Value) -> Result<SubgraphResponse, String> {
         Some(Value::Array(errors)) => {
             if errors
                 .iter()
-                .any(|e| !e.get("message").is_some_and(Value::is_string))
+                .any(|e| e.get("message").and_then(Value::as_str).is_none())
             {
                 return Err("an error in `errors` has no `message`".to_owned());
             }
-            errors
+            errors.into_iter().map(serde_json::Value::from).collect()
         }
         Some(_) => return Err("`errors` is not a list".to_owned()),
     };
@@ -68,7 +68,7 @@ fn shape(value: Value) -> Result<SubgraphResponse, String> {
     Ok(SubgraphResponse {
         data,
         errors,
-        extensions: object.remove("extensions"),
+        extensions: object.remove("extensions").map(serde_json::Value::from),
     })
 }
 
@@ -89,7 +89,7 @@ mod tests {
             br#"{"data":{"a":1},"errors":[{"message":"x"}]}"#,
         )
         .expect("valid response");
-        assert_eq!(ok.data, Some(serde_json::json!({"a": 1})));
+        assert_eq!(ok.data, Some(executor::value!({"a": 1})));
         assert_eq!(ok.errors.len(), 1);
     }
 

@@ -195,8 +195,8 @@ struct RequestBody<'a> {
     query: &'a str,
     #[serde(rename = "operationName", skip_serializing_if = "Option::is_none")]
     operation_name: Option<&'a str>,
-    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
-    variables: &'a serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "executor::Object::is_empty")]
+    variables: &'a executor::Object,
 }
 
 /// One HTTP exchange with a subgraph, owning all it needs (when deduplicated it may outlive the
