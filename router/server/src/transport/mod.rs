@@ -146,7 +146,7 @@ impl RequestTransport {
             operation_name: request.operation_name,
             variables: &request.variables,
         };
-        let body: Bytes = serde_json::to_vec(&body)
+        let body: Bytes = sonic_rs::to_vec(&body)
             .map_err(|e| FetchError::Unreachable {
                 service: service.to_owned(),
                 reason: format!("cannot encode the request: {e}"),
