@@ -40,6 +40,9 @@ pub fn client() -> Result<reqwest::Client, BenchError> {
         .connect_timeout(Duration::from_secs(10))
         .gzip(true)
         .brotli(true)
+        // A subgraph answers where it is configured; following a redirect would send the
+        // request (and the headers forwarded to it) somewhere else.
+        .redirect(reqwest::redirect::Policy::none())
         .build()?)
 }
 

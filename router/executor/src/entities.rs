@@ -169,8 +169,27 @@ fn collect<'p>(
     let mut distinct = Distinct::default();
     let mut current = Vec::with_capacity(path.len() * 2);
     let schema = run.schema;
+    let flat = fetch.input_rewrites.is_empty() && representation::is_flat(requires);
+    let mut fields = Vec::new();
     walk_object(data, path, &mut current, &mut |object, at| {
-        let index = if fetch.input_rewrites.is_empty() {
+        let index = if flat {
+            if representation::gather(schema, object, requires, &mut fields).is_none() {
+                return;
+            }
+            let mut hasher = rep_hasher();
+            representation::hash_gathered(&fields, &mut hasher);
+            let hash = hasher.finish();
+            let found = distinct.find(hash, &batch.representations, |rep| {
+                representation::same_gathered(&fields, rep)
+            });
+            match found {
+                Some(index) => index,
+                None => {
+                    let rep = representation::build_gathered(&fields);
+                    distinct.insert(hash, rep, &mut batch.representations)
+                }
+            }
+        } else if fetch.input_rewrites.is_empty() {
             let mut hasher = rep_hasher();
             if representation::hash(schema, object, requires, &mut hasher).is_none() {
                 return;

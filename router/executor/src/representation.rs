@@ -7,7 +7,7 @@ use apollo_compiler::Schema;
 use planner::Selection;
 use crate::dedupe::{RepHasher, hash_value};
 use crate::rewrites::type_matches;
-use crate::value::{Object, Value};
+use crate::value::{Object, Str, Value};
 
 /// The representation of `object`, or `None` when no type condition matches it or a key or
 /// required field is missing (e.g. because the fetch that provides it failed).
@@ -194,6 +194,92 @@ fn same_in(
     })
 }
 
+// The common case is flatter still: keys and scalar required fields, each name once. Then the
+// selected values are looked up once per object ([`gather`]) and hashed, compared and copied
+// from there, instead of being searched for again by each of hash, compare and build.
+
+/// Whether `selections` select only leaf fields, each name once (through inline fragments).
+pub(crate) fn is_flat(selections: &[Selection]) -> bool {
+    fn walk<'s>(selections: &'s [Selection], names: &mut Vec<&'s str>) -> bool {
+        selections.iter().all(|selection| match selection {
+            Selection::Field {
+                name, selections, ..
+            } => {
+                let unique = selections.is_none() && !names.contains(&name.as_str());
+                names.push(name);
+                unique
+            }
+            Selection::InlineFragment { selections, .. } => walk(selections, names),
+        })
+    }
+    walk(selections, &mut Vec::new())
+}
+
+/// The fields [`build`] would copy from `object`, by name in representation order; `None`
+/// when one is missing or no `__typename` is selected (then [`build`] gives `None` too).
+/// `selections` must be [`is_flat`].
+pub(crate) fn gather<'s, 'v>(
+    schema: &Schema,
+    object: &'v Object,
+    selections: &'s [Selection],
+    out: &mut Vec<(&'s str, &'v Value)>,
+) -> Option<()> {
+    out.clear();
+    gather_into(schema, object, selections, out)?;
+    out.iter().any(|(name, _)| *name == "__typename").then_some(())
+}
+
+fn gather_into<'s, 'v>(
+    schema: &Schema,
+    object: &'v Object,
+    selections: &'s [Selection],
+    out: &mut Vec<(&'s str, &'v Value)>,
+) -> Option<()> {
+    for selection in selections {
+        match selection {
+            Selection::Field { name, alias, .. } => {
+                out.push((name.as_str(), object.get(alias.as_deref().unwrap_or(name))?));
+            }
+            Selection::InlineFragment {
+                type_condition,
+                selections,
+            } => {
+                if applies(schema, object, type_condition.as_deref()) {
+                    gather_into(schema, object, selections, out)?;
+                }
+            }
+        }
+    }
+    Some(())
+}
+
+pub(crate) fn hash_gathered(fields: &[(&str, &Value)], state: &mut RepHasher) {
+    for (name, value) in fields {
+        name.hash(state);
+        hash_value(value, state);
+    }
+}
+
+/// Whether `representation` is what [`build_gathered`] makes of `fields`.
+pub(crate) fn same_gathered(fields: &[(&str, &Value)], representation: &Value) -> bool {
+    let Value::Object(rep) = representation else {
+        return false;
+    };
+    rep.len() == fields.len()
+        && rep
+            .iter()
+            .zip(fields)
+            .all(|((key, value), (name, wanted))| key.as_str() == *name && value == *wanted)
+}
+
+pub(crate) fn build_gathered(fields: &[(&str, &Value)]) -> Value {
+    let mut out = Object::with_capacity(fields.len());
+    for (name, value) in fields {
+        out.push_unique(Str::from(*name), (*value).clone());
+    }
+    Value::Object(out)
+}
+
 fn applies(schema: &Schema, object: &Object, type_condition: Option<&str>) -> bool {
     match type_condition {
         None => true,
@@ -270,5 +356,51 @@ mod tests {
         assert!(same(&schema, &b, &requires(), &rep_a));
         assert!(!same(&schema, &c, &requires(), &rep_a));
         assert_eq!(hash_of(&object(json!({ "__typename": "Book" }))), None);
+    }
+
+    #[test]
+    fn gathered_fields_build_hash_and_compare_like_the_general_path() {
+        let schema = schema();
+        let flat: Vec<Selection> = serde_json::from_value(json!([
+            { "kind": "InlineFragment", "typeCondition": "Media", "selections": [
+                { "kind": "Field", "name": "__typename" },
+                { "kind": "Field", "name": "id" },
+            ] }
+        ]))
+        .expect("selections");
+        let twice: Vec<Selection> = serde_json::from_value(json!([
+            { "kind": "Field", "name": "id" },
+            { "kind": "InlineFragment", "selections": [{ "kind": "Field", "name": "id" }] },
+        ]))
+        .expect("selections");
+        assert!(is_flat(&flat));
+        assert!(!is_flat(&requires()), "a sub-selection is not flat");
+        assert!(!is_flat(&twice), "a name selected twice is not flat");
+
+        let book = object(json!({ "id": "1", "__typename": "Book", "title": "x" }));
+        let mut fields = Vec::new();
+        gather(&schema, &book, &flat, &mut fields).expect("selected");
+        let built = build_gathered(&fields);
+        assert_eq!(Some(built.clone()), build(&schema, &book, &flat));
+        assert!(same_gathered(&fields, &built));
+
+        let other = object(json!({ "__typename": "Book", "id": "2" }));
+        let mut other_fields = Vec::new();
+        gather(&schema, &other, &flat, &mut other_fields).expect("selected");
+        assert!(!same_gathered(&other_fields, &built));
+        let hash_of = |fields: &[(&str, &Value)]| {
+            let mut state = crate::dedupe::rep_hasher();
+            hash_gathered(fields, &mut state);
+            std::hash::Hasher::finish(&state)
+        };
+        let same_book = object(json!({ "__typename": "Book", "id": "1" }));
+        let mut same_fields = Vec::new();
+        gather(&schema, &same_book, &flat, &mut same_fields).expect("selected");
+        assert_eq!(hash_of(&fields), hash_of(&same_fields));
+
+        let not_media = object(json!({ "__typename": "Query", "id": "1" }));
+        assert_eq!(gather(&schema, &not_media, &flat, &mut fields), None);
+        let no_id = object(json!({ "__typename": "Book" }));
+        assert_eq!(gather(&schema, &no_id, &flat, &mut fields), None);
     }
 }

@@ -65,6 +65,7 @@ pub(crate) fn merge_objects(target: &mut Object, source: Object) {
         *target = source;
         return;
     }
+    target.reserve(source.len());
     for (key, value) in source {
         match target.get_mut(&key) {
             Some(existing) => deep_merge(existing, value),
@@ -94,6 +95,7 @@ pub(crate) fn merge_entity_ref(
     source: &Object,
 ) {
     let keep = keeps_typename(schema, target, source);
+    target.reserve(source.len());
     for (key, value) in source {
         if keep && key == "__typename" {
             continue;
@@ -105,15 +107,13 @@ pub(crate) fn merge_entity_ref(
     }
 }
 
-fn keeps_typename(
-    schema: &Schema,
-    target: &Object,
-    source: &Object,
-) -> bool {
-    let is_object = |v: Option<&Value>| {
-        v.and_then(Value::as_str)
-            .is_some_and(|t| schema.get_object(t).is_some())
-    };
-    target.contains_key("__typename")
-        && (is_object(target.get("__typename")) || !is_object(source.get("__typename")))
+fn keeps_typename(schema: &Schema, target: &Object, source: &Object) -> bool {
+    let is_object = |v: &Value| v.as_str().is_some_and(|t| schema.get_object(t).is_some());
+    match (target.get("__typename"), source.get("__typename")) {
+        (None, _) => false,
+        // Nothing to replace, or the same name: keeping is merging.
+        (Some(_), None) => true,
+        (Some(kept), Some(sent)) if kept == sent => true,
+        (Some(kept), Some(sent)) => is_object(kept) || !is_object(sent),
+    }
 }

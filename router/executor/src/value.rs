@@ -102,6 +102,11 @@ impl Object {
         self.entries.len()
     }
 
+    /// Room for `additional` more entries without reallocating.
+    pub fn reserve(&mut self, additional: usize) {
+        self.entries.reserve(additional);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

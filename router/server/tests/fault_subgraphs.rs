@@ -90,6 +90,31 @@ async fn http_500_from_a_subgraph_is_a_request_failure() {
 }
 
 #[tokio::test]
+async fn a_redirect_from_a_subgraph_is_not_followed() {
+    // The redirect target would answer correctly: following it would hide the misconfiguration
+    // and send the request, with its forwarded headers, to another address.
+    let stock = Router::new()
+        .route(
+            "/graphql",
+            post(|| async {
+                (
+                    StatusCode::TEMPORARY_REDIRECT,
+                    [(axum::http::header::LOCATION, "/elsewhere")],
+                )
+            }),
+        )
+        .route(
+            "/elsewhere",
+            post(|Json(body): Json<Value>| async move { Json(stock_entities(&body)) }),
+        );
+    let stack = stack_with_stock(stock).await;
+    let body = stack.query(QUERY).await;
+    assert_eq!(body["data"], catalog_only());
+    let message = single_stock_error(&body, "SUBGRAPH_REQUEST_FAILED");
+    assert_eq!(message, "subgraph 'stock' answered HTTP 307");
+}
+
+#[tokio::test]
 async fn invalid_json_from_a_subgraph_is_an_invalid_response() {
     let stack =
         stack_with_stock(Router::new().route("/graphql", post(|| async { "not json" }))).await;

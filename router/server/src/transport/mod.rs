@@ -83,6 +83,9 @@ impl HttpClient {
             .connect_timeout(Duration::from_secs(10))
             .gzip(true)
             .brotli(true)
+            // A subgraph answers where it is configured; following a redirect would send the
+            // request (and the headers forwarded to it) somewhere else.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(ServerError::HttpClient)?;
         Ok(Self {
