@@ -15,7 +15,6 @@
 //! Equality of objects ignores key order, as JSON's does. Duplicate keys in parsed JSON keep the
 //! last value in the first key's place, as `serde_json` does.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -199,10 +198,7 @@ impl IntoIterator for Object {
 
 impl<'a> IntoIterator for &'a Object {
     type Item = (&'a Str, &'a Value);
-    type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (Str, Value)>,
-        fn(&'a (Str, Value)) -> (&'a Str, &'a Value),
-    >;
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (Str, Value)>, fn(&'a (Str, Value)) -> (&'a Str, &'a Value)>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.entries.iter().map(|(k, v)| (k, v))
@@ -243,9 +239,7 @@ impl From<&serde_json::Value> for Value {
             serde_json::Value::Bool(b) => Value::Bool(*b),
             serde_json::Value::Number(n) => Value::Number(n.clone()),
             serde_json::Value::String(s) => Value::String(Str::from(s.as_str())),
-            serde_json::Value::Array(items) => {
-                Value::Array(items.iter().map(Value::from).collect())
-            }
+            serde_json::Value::Array(items) => Value::Array(items.iter().map(Value::from).collect()),
             serde_json::Value::Object(map) => Value::Object(
                 map.iter()
                     .map(|(k, v)| (Str::from(k.as_str()), Value::from(v)))
@@ -407,95 +401,45 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let start = ITEMS.with_borrow(Vec::len);
-        let parsed = (|| {
-            while let Some(item) = seq.next_element::<Value>()? {
-                ITEMS.with_borrow_mut(|items| items.push(item));
-            }
-            Ok(())
-        })();
-        let items = ITEMS.with_borrow_mut(|items| take_from(items, start));
-        parsed.map(|()| Value::Array(items))
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let start = ENTRIES.with_borrow(Vec::len);
-        let parsed = (|| {
-            let mut keys = KeySet::default();
-            while let Some(key) = map.next_key::<Str>()? {
-                let value: Value = map.next_value()?;
-                ENTRIES.with_borrow_mut(|entries| keys.add(entries, start, key, value));
+        let mut entries: Vec<(Str, Value)> = Vec::new();
+        // Past this many entries duplicate keys are found through a hash index instead of a
+        // scan, so a huge object from a misbehaving subgraph stays linear to parse.
+        const SCAN_LIMIT: usize = 32;
+        let mut index: Option<HashMap<Str, usize>> = None;
+        while let Some(key) = map.next_key::<Str>()? {
+            let value: Value = map.next_value()?;
+            let existing = match &mut index {
+                Some(index) => index.get(&key).copied(),
+                None => entries.iter().position(|(k, _)| *k == key),
+            };
+            match existing {
+                Some(i) => entries[i].1 = value,
+                None => {
+                    if let Some(index) = &mut index {
+                        index.insert(key.clone(), entries.len());
+                    }
+                    entries.push((key, value));
+                    if index.is_none() && entries.len() > SCAN_LIMIT {
+                        index = Some(
+                            entries
+                                .iter()
+                                .enumerate()
+                                .map(|(i, (k, _))| (k.clone(), i))
+                                .collect(),
+                        );
+                    }
+                }
             }
-            Ok(())
-        })();
-        let entries = ENTRIES.with_borrow_mut(|entries| take_from(entries, start));
-        parsed.map(|()| Value::Object(Object { entries }))
-    }
-}
-
-thread_local! {
-    // The items and entries of the lists and objects being parsed on this thread, innermost
-    // last. Each list or object is moved out into a vector of exactly its length when it ends,
-    // so parsing allocates once per list and object, never reallocates, and over-allocates
-    // nothing.
-    static ITEMS: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
-    static ENTRIES: RefCell<Vec<(Str, Value)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Moves `stack[start..]` into a vector of its own; a stack left empty and large (after a huge
-/// answer) is shrunk so that one answer does not pin its size on the thread for good.
-fn take_from<T>(stack: &mut Vec<T>, start: usize) -> Vec<T> {
-    let taken: Vec<T> = stack.drain(start..).collect();
-    if stack.is_empty() && stack.capacity() > 1 << 14 {
-        stack.shrink_to(1 << 10);
-    }
-    taken
-}
-
-/// Finds duplicate keys while an object is parsed, as `serde_json` treats them: the last value
-/// wins, in the first key's place.
-#[derive(Default)]
-struct KeySet {
-    /// One bit per (length, first byte) seen: a key whose bit is clear is new without a scan,
-    /// which is nearly every key of a GraphQL response.
-    seen: u64,
-    /// Past [`KeySet::SCAN_LIMIT`] entries, positions by key, so that a huge object from a
-    /// misbehaving subgraph stays linear to parse.
-    index: Option<HashMap<Str, usize>>,
-}
-
-impl KeySet {
-    const SCAN_LIMIT: usize = 32;
-
-    fn add(&mut self, entries: &mut Vec<(Str, Value)>, start: usize, key: Str, value: Value) {
-        let bit = 1u64
-            << ((key.len() * 31 + usize::from(key.as_bytes().first().copied().unwrap_or(0))) & 63);
-        let existing = match &self.index {
-            Some(index) => index.get(&key).map(|i| start + i),
-            None if self.seen & bit == 0 => None,
-            None => entries[start..]
-                .iter()
-                .position(|(k, _)| *k == key)
-                .map(|i| start + i),
-        };
-        self.seen |= bit;
-        if let Some(i) = existing {
-            entries[i].1 = value;
-            return;
         }
-        if let Some(index) = &mut self.index {
-            index.insert(key.clone(), entries.len() - start);
-        }
-        entries.push((key, value));
-        if self.index.is_none() && entries.len() - start > Self::SCAN_LIMIT {
-            self.index = Some(
-                entries[start..]
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (k, _))| (k.clone(), i))
-                    .collect(),
-            );
-        }
+        Ok(Value::Object(Object { entries }))
     }
 }
 
@@ -523,8 +467,7 @@ mod tests {
 
     #[test]
     fn round_trips_json_in_order() {
-        let text =
-            r#"{"b":1,"a":[true,null,"x",2.5,-3],"c":{"long key that does not fit inline":"é"}}"#;
+        let text = r#"{"b":1,"a":[true,null,"x",2.5,-3],"c":{"long key that does not fit inline":"é"}}"#;
         let value: Value = serde_json::from_str(text).expect("valid JSON");
         assert_eq!(serde_json::to_string(&value).expect("serializes"), text);
         let keys: Vec<&str> = value
@@ -539,10 +482,7 @@ mod tests {
     #[test]
     fn duplicate_keys_keep_the_last_value_in_the_first_place() {
         let value: Value = serde_json::from_str(r#"{"a":1,"b":2,"a":3}"#).expect("valid JSON");
-        assert_eq!(
-            serde_json::to_string(&value).expect("serializes"),
-            r#"{"a":3,"b":2}"#
-        );
+        assert_eq!(serde_json::to_string(&value).expect("serializes"), r#"{"a":3,"b":2}"#);
         let many: String = (0..100)
             .map(|i| format!("\"k{}\":{i}", i % 50))
             .collect::<Vec<_>>()
@@ -551,24 +491,6 @@ mod tests {
         let object = value.as_object().expect("object");
         assert_eq!(object.len(), 50);
         assert_eq!(object.get("k7"), Some(&Value::from(57)));
-    }
-
-    #[test]
-    fn a_failed_parse_leaves_nothing_behind_for_the_next() {
-        for broken in [
-            r#"{"a":[1,{"b":2"#,
-            r#"[{"x":1},{"y":[true,"#,
-            r#"{"k":{"k":}}"#,
-        ] {
-            assert!(serde_json::from_str::<Value>(broken).is_err(), "{broken}");
-            assert!(sonic_rs::from_str::<Value>(broken).is_err(), "{broken}");
-        }
-        let text = r#"{"ab":[1,{"ac":2,"ad":[3]}],"ae":{"ab":null,"ab":4}}"#;
-        let value: Value = sonic_rs::from_str(text).expect("valid JSON");
-        assert_eq!(
-            serde_json::to_string(&value).expect("serializes"),
-            r#"{"ab":[1,{"ac":2,"ad":[3]}],"ae":{"ab":4}}"#
-        );
     }
 
     #[test]
