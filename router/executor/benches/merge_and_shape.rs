@@ -128,8 +128,8 @@ fn bench(c: &mut Criterion) {
     );
     assert!(response.errors.is_empty(), "{:?}", response.errors.first());
     assert_eq!(
-        Value::from(response.data.clone().expect("data"))["topProducts"][PRODUCTS - 1]["reviews"][REVIEWS - 1]
-            ["author"]["email"],
+        Value::from(response.data.clone().expect("data"))["topProducts"][PRODUCTS - 1]["reviews"]
+            [REVIEWS - 1]["author"]["email"],
         "user99@example.com"
     );
 

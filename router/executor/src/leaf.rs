@@ -24,7 +24,9 @@ pub(crate) fn coerce(
         | ("String", v @ Value::String(_))
         | ("Boolean", v @ Value::Bool(_))
         | ("ID", v @ Value::String(_)) => Some(v),
-        ("ID", Value::Number(n)) if n.is_i64() || n.is_u64() => Some(Value::String(Str::from(n.to_string()))),
+        ("ID", Value::Number(n)) if n.is_i64() || n.is_u64() => {
+            Some(Value::String(Str::from(n.to_string())))
+        }
         ("Int" | "Float" | "String" | "Boolean" | "ID", _) => None,
         (other, v) => match schema.types.get(other) {
             Some(ExtendedType::Enum(e)) => match v {

@@ -161,11 +161,7 @@ impl<'a> Projector<'a> {
 
     /// The object's concrete type: the static type for object types, else its `__typename`,
     /// which must be a possible type of the static one.
-    fn runtime_type(
-        &mut self,
-        source: &Object,
-        static_type: &'a str,
-    ) -> Result<&'a str, Bubble> {
+    fn runtime_type(&mut self, source: &Object, static_type: &'a str) -> Result<&'a str, Bubble> {
         match self.schema.types.get_key_value(static_type) {
             Some((name, ExtendedType::Object(_))) => Ok(name.as_str()),
             Some((_, ExtendedType::Interface(_) | ExtendedType::Union(_))) => {

@@ -3,19 +3,15 @@
 
 use std::hash::Hash;
 
-use apollo_compiler::Schema;
-use planner::Selection;
 use crate::dedupe::{RepHasher, hash_value};
 use crate::rewrites::type_matches;
 use crate::value::{Object, Str, Value};
+use apollo_compiler::Schema;
+use planner::Selection;
 
 /// The representation of `object`, or `None` when no type condition matches it or a key or
 /// required field is missing (e.g. because the fetch that provides it failed).
-pub(crate) fn build(
-    schema: &Schema,
-    object: &Object,
-    requires: &[Selection],
-) -> Option<Value> {
+pub(crate) fn build(schema: &Schema, object: &Object, requires: &[Selection]) -> Option<Value> {
     let mut out = Object::new();
     if !select_into(schema, object, requires, &mut out)? || !out.contains_key("__typename") {
         return None;
@@ -160,12 +156,7 @@ pub(crate) fn same(
     }
 }
 
-fn same_in(
-    schema: &Schema,
-    object: &Object,
-    selections: &[Selection],
-    rep: &Object,
-) -> bool {
+fn same_in(schema: &Schema, object: &Object, selections: &[Selection], rep: &Object) -> bool {
     selections.iter().all(|selection| match selection {
         Selection::Field {
             name,
@@ -226,7 +217,9 @@ pub(crate) fn gather<'s, 'v>(
 ) -> Option<()> {
     out.clear();
     gather_into(schema, object, selections, out)?;
-    out.iter().any(|(name, _)| *name == "__typename").then_some(())
+    out.iter()
+        .any(|(name, _)| *name == "__typename")
+        .then_some(())
 }
 
 fn gather_into<'s, 'v>(

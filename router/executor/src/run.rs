@@ -87,13 +87,12 @@ impl<'a> Run<'a> {
                     if_clause,
                     else_clause,
                 } => {
-                    let branch = if self.variables.get(condition)
-                        == Some(&serde_json::Value::Bool(true))
-                    {
-                        if_clause
-                    } else {
-                        else_clause
-                    };
+                    let branch =
+                        if self.variables.get(condition) == Some(&serde_json::Value::Bool(true)) {
+                            if_clause
+                        } else {
+                            else_clause
+                        };
                     if let Some(node) = branch {
                         self.run(node, path).await;
                     }

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use planner::OperationKind;
 use crate::value::{Object, Value};
+use planner::OperationKind;
 
 /// One GraphQL request to one subgraph.
 #[derive(Debug, Clone, PartialEq)]

@@ -34,10 +34,7 @@ pub(crate) fn get_mut<'v>(mut value: &'v mut Value, path: &[Elem<'_>]) -> Option
 }
 
 /// The value at `path` below the root object.
-pub(crate) fn get_mut_in<'v>(
-    root: &'v mut Object,
-    path: &[Elem<'_>],
-) -> Option<&'v mut Value> {
+pub(crate) fn get_mut_in<'v>(root: &'v mut Object, path: &[Elem<'_>]) -> Option<&'v mut Value> {
     let (Elem::Key(first), rest) = path.split_first()? else {
         return None;
     };
@@ -77,11 +74,7 @@ pub(crate) fn merge_objects(target: &mut Object, source: Object) {
 /// Merges an `_entities` answer into the object it belongs to. A concrete `__typename` is never
 /// replaced by an interface's name (what an `@interfaceObject` subgraph answers), but an
 /// interface's name (from such a subgraph's root field) is replaced by the concrete one.
-pub(crate) fn merge_entity(
-    schema: &Schema,
-    target: &mut Object,
-    mut source: Object,
-) {
+pub(crate) fn merge_entity(schema: &Schema, target: &mut Object, mut source: Object) {
     if keeps_typename(schema, target, &source) {
         source.remove("__typename");
     }
@@ -89,11 +82,7 @@ pub(crate) fn merge_entity(
 }
 
 /// [`merge_entity`] for an answer shared by several objects: copies only what it inserts.
-pub(crate) fn merge_entity_ref(
-    schema: &Schema,
-    target: &mut Object,
-    source: &Object,
-) {
+pub(crate) fn merge_entity_ref(schema: &Schema, target: &mut Object, source: &Object) {
     let keep = keeps_typename(schema, target, source);
     target.reserve(source.len());
     for (key, value) in source {
