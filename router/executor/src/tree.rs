@@ -25,7 +25,7 @@ pub(crate) fn to_owned_path(path: &[Elem<'_>]) -> Vec<PathElement> {
 pub(crate) fn get_mut<'v>(mut value: &'v mut Value, path: &[Elem<'_>]) -> Option<&'v mut Value> {
     for elem in path {
         value = match (elem, value) {
-            (Elem::Key(k), Value::Object(map)) => map.get_mut(*k)?,
+            (Elem::Key(k), Value::Object(map)) => map.get_mut(k)?,
             (Elem::Index(i), Value::Array(items)) => items.get_mut(*i)?,
             _ => return None,
         };
@@ -38,7 +38,7 @@ pub(crate) fn get_mut_in<'v>(root: &'v mut Object, path: &[Elem<'_>]) -> Option<
     let (Elem::Key(first), rest) = path.split_first()? else {
         return None;
     };
-    get_mut(root.get_mut(*first)?, rest)
+    get_mut(root.get_mut(first)?, rest)
 }
 
 /// Merges `source` into `target`: objects key by key, lists element by element, anything else

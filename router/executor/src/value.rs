@@ -198,7 +198,10 @@ impl IntoIterator for Object {
 
 impl<'a> IntoIterator for &'a Object {
     type Item = (&'a Str, &'a Value);
-    type IntoIter = std::iter::Map<std::slice::Iter<'a, (Str, Value)>, fn(&'a (Str, Value)) -> (&'a Str, &'a Value)>;
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (Str, Value)>,
+        fn(&'a (Str, Value)) -> (&'a Str, &'a Value),
+    >;
 
     fn into_iter(self) -> Self::IntoIter {
         self.entries.iter().map(|(k, v)| (k, v))
@@ -239,7 +242,9 @@ impl From<&serde_json::Value> for Value {
             serde_json::Value::Bool(b) => Value::Bool(*b),
             serde_json::Value::Number(n) => Value::Number(n.clone()),
             serde_json::Value::String(s) => Value::String(Str::from(s.as_str())),
-            serde_json::Value::Array(items) => Value::Array(items.iter().map(Value::from).collect()),
+            serde_json::Value::Array(items) => {
+                Value::Array(items.iter().map(Value::from).collect())
+            }
             serde_json::Value::Object(map) => Value::Object(
                 map.iter()
                     .map(|(k, v)| (Str::from(k.as_str()), Value::from(v)))
@@ -467,7 +472,8 @@ mod tests {
 
     #[test]
     fn round_trips_json_in_order() {
-        let text = r#"{"b":1,"a":[true,null,"x",2.5,-3],"c":{"long key that does not fit inline":"é"}}"#;
+        let text =
+            r#"{"b":1,"a":[true,null,"x",2.5,-3],"c":{"long key that does not fit inline":"é"}}"#;
         let value: Value = serde_json::from_str(text).expect("valid JSON");
         assert_eq!(serde_json::to_string(&value).expect("serializes"), text);
         let keys: Vec<&str> = value
@@ -482,7 +488,10 @@ mod tests {
     #[test]
     fn duplicate_keys_keep_the_last_value_in_the_first_place() {
         let value: Value = serde_json::from_str(r#"{"a":1,"b":2,"a":3}"#).expect("valid JSON");
-        assert_eq!(serde_json::to_string(&value).expect("serializes"), r#"{"a":3,"b":2}"#);
+        assert_eq!(
+            serde_json::to_string(&value).expect("serializes"),
+            r#"{"a":3,"b":2}"#
+        );
         let many: String = (0..100)
             .map(|i| format!("\"k{}\":{i}", i % 50))
             .collect::<Vec<_>>()
@@ -491,6 +500,27 @@ mod tests {
         let object = value.as_object().expect("object");
         assert_eq!(object.len(), 50);
         assert_eq!(object.get("k7"), Some(&Value::from(57)));
+    }
+
+    #[test]
+    fn the_router_parser_reads_the_same_values() {
+        // The router parses subgraph answers with sonic-rs: the visitor must give what it gives
+        // with serde_json, and broken input must be an error.
+        for broken in [
+            r#"{"a":[1,{"b":2"#,
+            r#"[{"x":1},{"y":[true,"#,
+            r#"{"k":{"k":}}"#,
+        ] {
+            assert!(sonic_rs::from_str::<Value>(broken).is_err(), "{broken}");
+        }
+        let text = r#"{"ab":[1,{"ac":-2,"ad":[3.5e3]}],"ae":{"ab":null,"ab":"x\"y"},"af":"é"}"#;
+        let with_sonic: Value = sonic_rs::from_str(text).expect("valid JSON");
+        let with_serde: Value = serde_json::from_str(text).expect("valid JSON");
+        assert_eq!(with_sonic, with_serde);
+        assert_eq!(
+            sonic_rs::to_string(&with_sonic).expect("serializes"),
+            serde_json::to_string(&with_serde).expect("serializes")
+        );
     }
 
     #[test]
