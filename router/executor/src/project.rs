@@ -67,12 +67,15 @@ impl<'a> Projector<'a> {
                 Selection::Field(f) => f.directives.is_empty(),
                 Selection::InlineFragment(_) => false,
             });
-        if simple && let Some(failed) = self.shape_in_place(&mut source, runtime, sets[0]) {
-            return if failed {
-                Err(Bubble)
-            } else {
-                Ok(Value::Object(source))
-            };
+        if simple {
+            if let Some(failed) = self.shape_in_place(&mut source, runtime, sets[0]) {
+                return if failed {
+                    Err(Bubble)
+                } else {
+                    Ok(Value::Object(source))
+                };
+            }
+            return self.shape_reordered(source, runtime, sets[0]);
         }
         let mut grouped: Grouped<'a> = Vec::new();
         for set in sets {
@@ -157,6 +160,45 @@ impl<'a> Projector<'a> {
             }
         }
         Some(failed)
+    }
+
+    /// Shapes `source` into a new object in the operation's order, for a set of fields without
+    /// directives that [`Self::shape_in_place`] could not take as it lies (a field missing or
+    /// out of order: an entity answer merged before a field the client lists first). Such a
+    /// set has one field per response key (normalization merges them), so no grouping is
+    /// needed.
+    fn shape_reordered(
+        &mut self,
+        mut source: Object,
+        runtime: &'a str,
+        set: &'a SelectionSet,
+    ) -> Result<Value, Bubble> {
+        let mut out = Object::with_capacity(set.selections.len());
+        let mut failed = false;
+        for selection in &set.selections {
+            let Selection::Field(field) = selection else {
+                continue;
+            };
+            let key = field.response_key().as_str();
+            let value = source.get_mut(key).map(Value::take).unwrap_or_default();
+            let single;
+            let subs: &[&'a SelectionSet] = match &field.selection_set {
+                Some(set) => {
+                    single = [set];
+                    &single
+                }
+                None => &[],
+            };
+            match self.field_value(value, runtime, field, subs) {
+                Ok(v) => out.push_unique(Str::from(key), v),
+                Err(Bubble) => failed = true,
+            }
+        }
+        if failed {
+            Err(Bubble)
+        } else {
+            Ok(Value::Object(out))
+        }
     }
 
     /// The object's concrete type: the static type for object types, else its `__typename`,
