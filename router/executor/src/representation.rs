@@ -246,9 +246,10 @@ fn gather_into<'s, 'v>(
     Some(())
 }
 
+/// Hashes the values only: objects of one batch select the same names for the same
+/// `__typename` (a value, hashed), and [`same_gathered`] compares names anyway.
 pub(crate) fn hash_gathered(fields: &[(&str, &Value)], state: &mut RepHasher) {
-    for (name, value) in fields {
-        name.hash(state);
+    for (_, value) in fields {
         hash_value(value, state);
     }
 }
