@@ -9,7 +9,7 @@ mod process_support;
 
 use std::path::{Path, PathBuf};
 
-use fault_support::{catalog, compose, recording_stock, spawn};
+use fault_support::{catalog, closed_port, compose, recording_stock, spawn};
 use process_support::RouterProcess;
 use serde_json::{Value, json};
 
@@ -89,6 +89,39 @@ async fn json_lines_of_a_request_carry_its_request_id_and_trace_id() {
                 && line["span"]["subgraph.name"].is_string()),
         "the fetch's line names its subgraph: {of_request:#?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_info_a_failed_fetch_line_names_its_subgraph_and_carries_the_request_context() {
+    // At `info` the log layer keeps only the request's spans (the stage and fetch spans go to
+    // OpenTelemetry alone), so the fetch's own line must say which subgraph failed.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let catalog_addr = spawn(catalog()).await;
+    let path = dir.path().join("supergraph.graphql");
+    std::fs::write(&path, compose(catalog_addr, closed_port().await))
+        .expect("write the supergraph");
+    let router = RouterProcess::start(&path, &[], &[("LOG_FORMAT", "json"), ("RUST_LOG", "info")]);
+    query(&router, "log-test-down").await;
+    let lines = router.stop().await;
+    let failed: Vec<Value> = lines
+        .iter()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|line| line["message"] == "subgraph fetch failed")
+        .collect();
+    assert_eq!(failed.len(), 1, "{lines:#?}");
+    let line = &failed[0];
+    assert_eq!(line["level"], "WARN", "{line}");
+    assert_eq!(line["subgraph"], "stock", "{line}");
+    let span = request_span(line).expect("inside the request");
+    assert_eq!(span["request_id"], "log-test-down", "{line}");
+    assert_eq!(span["trace_id"], TRACE_ID, "{line}");
+    let names: Vec<&str> = line["spans"]
+        .as_array()
+        .expect("spans")
+        .iter()
+        .filter_map(|span| span["name"].as_str())
+        .collect();
+    assert_eq!(names, ["http_request", "graphql_request"], "{line}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

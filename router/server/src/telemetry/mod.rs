@@ -12,7 +12,7 @@ pub mod request_id;
 
 use opentelemetry::trace::TracerProvider as _;
 use opentelemetry_sdk::trace::SdkTracerProvider;
-use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::filter::{FilterExt, LevelFilter, filter_fn};
 use tracing_subscriber::prelude::*;
 use tracing_subscriber::{EnvFilter, fmt};
 
@@ -73,6 +73,9 @@ impl Drop for TelemetryGuard {
     }
 }
 
+/// The spans log lines carry at `info`: the request id, trace id and operation live there.
+const LOG_CONTEXT_SPANS: [&str; 2] = ["http_request", "graphql_request"];
+
 /// Installs the process's global subscriber: log lines (`RUST_LOG`, else `logs.level`) in the
 /// configured format, and the OpenTelemetry layer that gives every `info` span a trace context
 /// (exported over OTLP when configured). A second call in the same process changes nothing
@@ -109,8 +112,18 @@ pub fn init(config: &TelemetryConfig) -> Result<TelemetryGuard, TelemetryError> 
         .with_threads(false)
         .with_tracked_inactivity(false)
         .with_filter(LevelFilter::INFO);
+    // With nothing finer than `info` logged, log lines are few and need only the request's
+    // context: the other spans (one per stage and per subgraph fetch, about ten a request)
+    // go to OpenTelemetry only, so the log layer does not format their fields on every request
+    // for lines that are never written. `debug` or finer keeps every span in log lines.
+    let verbose = filter
+        .max_level_hint()
+        .is_none_or(|level| level > LevelFilter::INFO);
+    let spans = filter_fn(move |metadata| {
+        verbose || !metadata.is_span() || LOG_CONTEXT_SPANS.contains(&metadata.name())
+    });
     let installed = tracing_subscriber::registry()
-        .with(logs.with_filter(filter))
+        .with(logs.with_filter(filter.and(spans)))
         .with(traces)
         .try_init()
         .is_ok();

@@ -301,7 +301,13 @@ impl SubgraphTransport for RequestTransport {
                     errors = response.errors.len(),
                     "subgraph answered"
                 ),
-                Err(error) => tracing::warn!(elapsed_ms, %error, "subgraph fetch failed"),
+                // Named here: at `info` log lines do not carry the fetch span's fields.
+                Err(error) => tracing::warn!(
+                    subgraph = request.service_name,
+                    elapsed_ms,
+                    %error,
+                    "subgraph fetch failed"
+                ),
             }
             result
         }
