@@ -16,10 +16,14 @@ pub(crate) fn rep_hasher() -> RepHasher {
     SEED.build_hasher()
 }
 
-/// Buckets of indices into the caller's list of distinct values, by hash.
+/// Indices into the caller's list of distinct values, by hash: the first index with each
+/// hash, and for each index the next one with the same hash (collisions are rare, so this costs
+/// no allocation per hash).
 #[derive(Debug, Default)]
 pub(crate) struct Distinct {
-    buckets: HashMap<u64, Vec<usize>, foldhash::fast::FixedState>,
+    first: HashMap<u64, usize, foldhash::fast::FixedState>,
+    /// `next[i]`: the next index after `i` with the same hash.
+    next: Vec<Option<usize>>,
 }
 
 impl Distinct {
@@ -39,18 +43,24 @@ impl Distinct {
         values: &[Value],
         mut same: impl FnMut(&Value) -> bool,
     ) -> Option<usize> {
-        self.buckets
-            .get(&hash)?
-            .iter()
-            .copied()
-            .find(|&i| same(&values[i]))
+        let mut at = self.first.get(&hash).copied();
+        while let Some(i) = at {
+            if same(&values[i]) {
+                return Some(i);
+            }
+            at = self.next[i];
+        }
+        None
     }
 
-    /// Adds a value known to be new under `hash`; its index.
+    /// Adds a value known to be new under `hash`; its index. `values` must only ever grow
+    /// through this method.
     pub fn insert(&mut self, hash: u64, value: Value, values: &mut Vec<Value>) -> usize {
         values.push(value);
         let index = values.len() - 1;
-        self.buckets.entry(hash).or_default().push(index);
+        // The new index goes first: the chain stays a list of all indices with this hash.
+        let previous = self.first.insert(hash, index);
+        self.next.push(previous);
         index
     }
 }
@@ -87,5 +97,29 @@ pub(crate) fn hash_value(value: &Value, state: &mut RepHasher) {
                 hash_value(v, state);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_sharing_a_hash_are_all_found() {
+        let mut distinct = Distinct::default();
+        let mut values = Vec::new();
+        // One hash for three different values: a collision chain.
+        for name in ["a", "b", "c"] {
+            distinct.insert(7, Value::from(name), &mut values);
+        }
+        for (i, name) in ["a", "b", "c"].into_iter().enumerate() {
+            let wanted = Value::from(name);
+            assert_eq!(distinct.find(7, &values, |v| *v == wanted), Some(i));
+        }
+        assert_eq!(distinct.find(7, &values, |v| *v == Value::from("d")), None);
+        assert_eq!(distinct.find(8, &values, |_| true), None);
+        assert_eq!(distinct.index_of(Value::from("b"), &mut values), 3);
+        assert_eq!(distinct.index_of(Value::from("b"), &mut values), 3);
+        assert_eq!(values.len(), 4);
     }
 }
