@@ -53,6 +53,21 @@ impl Distinct {
         None
     }
 
+    /// The index of a value with this `hash` that `same` accepts, else of the value `build`
+    /// makes, pushed onto `values`; `None` when there is none and `build` makes none.
+    pub fn find_or_insert(
+        &mut self,
+        hash: u64,
+        values: &mut Vec<Value>,
+        same: impl FnMut(&Value) -> bool,
+        build: impl FnOnce() -> Option<Value>,
+    ) -> Option<usize> {
+        match self.find(hash, values, same) {
+            Some(index) => Some(index),
+            None => Some(self.insert(hash, build()?, values)),
+        }
+    }
+
     /// Adds a value known to be new under `hash`; its index. `values` must only ever grow
     /// through this method.
     pub fn insert(&mut self, hash: u64, value: Value, values: &mut Vec<Value>) -> usize {

@@ -178,41 +178,32 @@ fn collect<'p>(
             }
             let mut hasher = rep_hasher();
             representation::hash_gathered(&fields, &mut hasher);
-            let hash = hasher.finish();
-            let found = distinct.find(hash, &batch.representations, |rep| {
-                representation::same_gathered(&fields, rep)
-            });
-            match found {
-                Some(index) => index,
-                None => {
-                    let rep = representation::build_gathered(&fields);
-                    distinct.insert(hash, rep, &mut batch.representations)
-                }
-            }
+            distinct.find_or_insert(
+                hasher.finish(),
+                &mut batch.representations,
+                |rep| representation::same_gathered(&fields, rep),
+                || Some(representation::build_gathered(&fields)),
+            )
         } else if fetch.input_rewrites.is_empty() {
             let mut hasher = rep_hasher();
             if representation::hash(schema, object, requires, &mut hasher).is_none() {
                 return;
             }
-            let hash = hasher.finish();
-            let found = distinct.find(hash, &batch.representations, |rep| {
-                representation::same(schema, object, requires, rep)
-            });
-            match found {
-                Some(index) => index,
-                None => {
-                    let Some(rep) = representation::build(schema, object, requires) else {
-                        return;
-                    };
-                    distinct.insert(hash, rep, &mut batch.representations)
-                }
-            }
+            distinct.find_or_insert(
+                hasher.finish(),
+                &mut batch.representations,
+                |rep| representation::same(schema, object, requires, rep),
+                || representation::build(schema, object, requires),
+            )
         } else {
             let Some(mut rep) = representation::build(schema, object, requires) else {
                 return;
             };
             rewrites::apply_all(schema, &mut rep, &fetch.input_rewrites);
-            distinct.index_of(rep, &mut batch.representations)
+            Some(distinct.index_of(rep, &mut batch.representations))
+        };
+        let Some(index) = index else {
+            return;
         };
         batch.targets.push(at, index);
     });

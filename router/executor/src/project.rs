@@ -146,15 +146,7 @@ impl<'a> Projector<'a> {
             let Selection::Field(field) = selection else {
                 continue;
             };
-            let single;
-            let subs: &[&'a SelectionSet] = match &field.selection_set {
-                Some(set) => {
-                    single = [set];
-                    &single
-                }
-                None => &[],
-            };
-            match self.field_value(std::mem::take(value), runtime, field, subs) {
+            match self.simple_field_value(std::mem::take(value), runtime, field) {
                 Ok(v) => *value = v,
                 Err(Bubble) => failed = true,
             }
@@ -181,15 +173,7 @@ impl<'a> Projector<'a> {
             };
             let key = field.response_key().as_str();
             let value = source.get_mut(key).map(Value::take).unwrap_or_default();
-            let single;
-            let subs: &[&'a SelectionSet] = match &field.selection_set {
-                Some(set) => {
-                    single = [set];
-                    &single
-                }
-                None => &[],
-            };
-            match self.field_value(value, runtime, field, subs) {
+            match self.simple_field_value(value, runtime, field) {
                 Ok(v) => out.push_unique(Str::from(key), v),
                 Err(Bubble) => failed = true,
             }
@@ -198,6 +182,20 @@ impl<'a> Projector<'a> {
             Err(Bubble)
         } else {
             Ok(Value::Object(out))
+        }
+    }
+
+    /// [`Self::field_value`] for a field of a set without directives: its own selection set is
+    /// the only one to complete it with.
+    fn simple_field_value(
+        &mut self,
+        value: Value,
+        runtime: &'a str,
+        field: &'a Field,
+    ) -> Result<Value, Bubble> {
+        match &field.selection_set {
+            Some(set) => self.field_value(value, runtime, field, &[set]),
+            None => self.field_value(value, runtime, field, &[]),
         }
     }
 

@@ -3,11 +3,12 @@
 
 use std::hash::Hash;
 
+use apollo_compiler::Schema;
+use planner::Selection;
+
 use crate::dedupe::{RepHasher, hash_value};
 use crate::rewrites::type_matches;
 use crate::value::{Object, Str, Value};
-use apollo_compiler::Schema;
-use planner::Selection;
 
 /// The representation of `object`, or `None` when no type condition matches it or a key or
 /// required field is missing (e.g. because the fetch that provides it failed).
