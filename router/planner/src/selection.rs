@@ -38,6 +38,18 @@ pub(crate) struct FragmentSel {
 }
 
 impl FieldSel {
+    /// `__typename`, unaliased.
+    pub fn typename() -> FieldSel {
+        FieldSel {
+            alias: None,
+            name: apollo_compiler::name!("__typename"),
+            arguments: Vec::new(),
+            directives: DirectiveList::default(),
+            sub: None,
+            subgraph_type: "String!".into(),
+        }
+    }
+
     pub fn response_key(&self) -> &Name {
         self.alias.as_ref().unwrap_or(&self.name)
     }

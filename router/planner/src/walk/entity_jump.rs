@@ -1,0 +1,163 @@
+//! An entity jump: the representation's fields from the current group, then the field (or
+//! fragment) in an entity fetch of the target subgraph, shared with other jumps to it at the
+//! same path when their representations fit together.
+
+use std::collections::BTreeSet;
+
+use apollo_compiler::Name;
+use apollo_compiler::ast::DirectiveList;
+use supergraph::GraphId;
+
+use super::conditions::{conditions_of, with_conditions};
+use super::representation::{fits, representation};
+use super::{Ctx, Pending, Walker};
+use crate::error::PlanError;
+use crate::fetch_graph::Group;
+use crate::plan::{OperationKind, PathSegment, Rewrite};
+use crate::query_graph::Jump;
+use crate::selection::Sel;
+
+impl<'a> Walker<'a> {
+    /// An entity group for `to` at `path` that can start after `deps` and, given a
+    /// `representation`, whose representations can hold it too.
+    pub(super) fn find_entity_group(
+        &self,
+        to: GraphId,
+        path: &[PathSegment],
+        deps: &BTreeSet<usize>,
+        representation: Option<&Sel>,
+    ) -> Option<usize> {
+        self.fg.groups.iter().enumerate().position(|(id, g)| {
+            g.entity
+                && g.graph == to
+                && g.path == path
+                && g.stage == self.stage
+                && !deps.iter().any(|&d| d == id || self.fg.depends_on(d, id))
+                && representation.is_none_or(|r| fits(r, &g.requires))
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn do_jump(
+        &mut self,
+        group: usize,
+        cursor: &[usize],
+        parent: &Name,
+        pending: Pending<'a>,
+        ctx: &Ctx<'a>,
+        jump: &Jump,
+        forward: bool,
+    ) -> Result<(), PlanError> {
+        let sg = self.sg;
+        let key_holder = &jump.key_type;
+        let key = &sg.types[key_holder].graphs[&jump.to].keys[jump.key_index];
+        let rewrite_typename = key_holder != parent;
+
+        // The representation's fields come from the current group.
+        self.add_typename(group, cursor);
+        let key_ctx = Ctx {
+            for_key: true,
+            internal: true,
+            provided: None,
+            ..ctx.clone()
+        };
+        self.plan_set(group, cursor, parent, &key.fields.selection_set, &key_ctx)?;
+
+        let mut deps = BTreeSet::from([group]);
+        let mut required = None;
+        if let Pending::Field(field) = pending
+            && field.name != "__typename"
+            && !forward
+            && let Some(requires) = sg
+                .field_meta(key_holder, &field.name)
+                .and_then(|m| m.graphs.get(&jump.to))
+                .and_then(|f| f.requires.as_ref())
+        {
+            deps.extend(self.plan_requires(group, cursor, parent, &requires.selection_set, ctx)?);
+            required = Some(&requires.selection_set);
+        }
+
+        let field_conditions = match pending {
+            Pending::Field(field) => conditions_of(&field.directives),
+            Pending::Fragment(fragment) => conditions_of(&fragment.directives),
+        };
+        let conditions = with_conditions(&ctx.conditions, field_conditions);
+        let representation = representation(
+            sg,
+            parent,
+            &key.fields.selection_set,
+            required,
+            &self.claims,
+            &ctx.path,
+        );
+        let target = match self.find_entity_group(jump.to, &ctx.path, &deps, Some(&representation))
+        {
+            Some(existing) => {
+                self.fg.groups[existing].deps.extend(deps);
+                existing
+            }
+            None => self.fg.add(Group {
+                graph: jump.to,
+                path: ctx.path.clone(),
+                entity: true,
+                kind: OperationKind::Query,
+                requires: Sel::default(),
+                selection: Sel::default(),
+                deps,
+                conditions: None,
+                input_rewrites: Vec::new(),
+                output_rewrites: Vec::new(),
+                stage: self.stage,
+            }),
+        };
+        self.fg.touch_conditions(target, &conditions);
+        self.touched.insert(target);
+
+        self.fg.groups[target].requires.merge(representation);
+        if rewrite_typename {
+            let rewrite = Rewrite::ValueSetter {
+                path: vec![format!("... on {parent}"), "__typename".into()],
+                set_value_to: serde_json::Value::String(key_holder.to_string()),
+            };
+            if !self.fg.groups[target].input_rewrites.contains(&rewrite) {
+                self.fg.groups[target].input_rewrites.push(rewrite);
+            }
+        }
+
+        let selection_type = if rewrite_typename { key_holder } else { parent };
+        let i = self.fg.groups[target]
+            .selection
+            .add_fragment(Some(selection_type.clone()), DirectiveList::default());
+        let inner_ctx = Ctx {
+            path: ctx.path.clone(),
+            conditions: ctx.conditions.clone(),
+            provided: None,
+            for_key: false,
+            internal: ctx.internal,
+        };
+        match pending {
+            Pending::Field(field) if field.name == "__typename" => {
+                self.plan_field(target, &[i], selection_type, field, &inner_ctx)
+            }
+            Pending::Field(field) if forward => {
+                self.plan_field(target, &[i], selection_type, field, &inner_ctx)
+            }
+            Pending::Field(field) => {
+                if sg
+                    .type_meta(selection_type)
+                    .is_some_and(|t| t.is_abstract())
+                    && !self.is_interface_object(selection_type, jump.to)
+                {
+                    self.add_typename(target, &[i]);
+                    self.plan_field(target, &[i], selection_type, field, &inner_ctx)
+                } else {
+                    self.add_local(target, &[i], selection_type, field, &inner_ctx, None)
+                }
+            }
+            Pending::Fragment(fragment) => {
+                self.add_typename(target, &[i]);
+                self.plan_fragment(target, &[i], selection_type, fragment, &inner_ctx)
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Walks the normalized operation over the query graph and fills the fetch-dependency graph:
+//! each selection lands in the group of a subgraph that resolves it, jumping between subgraphs
+//! through entity keys, fetching `@requires` fields first and using `@provides` where given.
+//!
+//! One file per decision: [`root`] places root fields (and orders mutations), [`fields`] keeps
+//! a field in the current subgraph or sends it elsewhere, [`abstract_types`] plans fragments and
+//! fields of interfaces and unions, [`choose`] picks the subgraph to jump to, [`entity_jump`]
+//! makes the jump, [`requires`] fetches `@requires` fields first, [`provides`] reads what a
+//! `@provides` gives, [`representation`] shapes the representations an entity fetch sends,
+//! [`aliases`] gives internal fields keys that never clash, [`conditions`] carries
+//! `@skip`/`@include`. The walker's state lives here; the files below only add to it.
+
+mod abstract_types;
+mod aliases;
+mod choose;
+mod conditions;
+mod entity_jump;
+mod fields;
+mod provides;
+mod representation;
+mod requires;
+mod root;
+
+use std::collections::{BTreeSet, HashSet};
+
+use apollo_compiler::Node;
+use apollo_compiler::executable::{Field, InlineFragment, SelectionSet};
+use supergraph::{GraphId, Supergraph};
+
+use crate::fetch_graph::{Condition, FetchGraph};
+use crate::plan::PathSegment;
+use crate::query_graph::QueryGraph;
+use crate::selection::{FieldSel, Sel};
+
+use aliases::Claims;
+
+#[derive(Clone)]
+pub(crate) struct Walker<'a> {
+    sg: &'a Supergraph,
+    qg: &'a QueryGraph,
+    labels: &'a HashSet<String>,
+    pub fg: FetchGraph,
+    /// Groups that received selections since the last reset (to find what `@requires` waits on).
+    touched: BTreeSet<usize>,
+    stage: usize,
+    last_mutation_group: Option<usize>,
+    /// For the selection set being planned: how many of its fields each subgraph resolves, so
+    /// a jump goes where the most siblings can follow.
+    preference: Vec<(GraphId, usize)>,
+    /// The client's selection sets of the object being planned (several when fields with one
+    /// response key merge there): internal fields whose response name they use for something
+    /// else get an alias (see [`aliases::internal_alias`]).
+    client_sets: Vec<&'a SelectionSet>,
+    /// Response keys taken by internal fields, per response path: two different fields (one
+    /// field with different arguments, needed by two `@requires`) never share a key, so one
+    /// never overwrites the other in the response tree.
+    claims: Claims,
+}
+
+#[derive(Clone, Default)]
+pub(crate) struct Ctx<'a> {
+    pub path: Vec<PathSegment>,
+    pub conditions: Vec<Condition>,
+    /// What the field we came through `@provides` at this position, in this subgraph.
+    provided: Option<&'a SelectionSet>,
+    /// Planning key fields: overridden fields that remain for keys count as resolvable.
+    for_key: bool,
+    /// Planning fields only keys or `@requires` need (not asked by the client here).
+    internal: bool,
+}
+
+#[derive(Clone, Copy)]
+enum Pending<'o> {
+    Field(&'o Node<Field>),
+    Fragment(&'o Node<InlineFragment>),
+}
+
+impl<'a> Walker<'a> {
+    pub fn new(sg: &'a Supergraph, qg: &'a QueryGraph, labels: &'a HashSet<String>) -> Self {
+        Self {
+            sg,
+            qg,
+            labels,
+            fg: FetchGraph::default(),
+            touched: BTreeSet::new(),
+            stage: 0,
+            last_mutation_group: None,
+            preference: Vec::new(),
+            client_sets: Vec::new(),
+            claims: Claims::default(),
+        }
+    }
+
+    fn graph_of(&self, group: usize) -> GraphId {
+        self.fg.groups[group].graph
+    }
+
+    fn sel_mut(&mut self, group: usize, cursor: &[usize]) -> &mut Sel {
+        self.fg.groups[group].selection.at_mut(cursor)
+    }
+
+    fn is_interface_object(&self, type_name: &str, graph: GraphId) -> bool {
+        self.sg
+            .type_meta(type_name)
+            .and_then(|t| t.graphs.get(&graph))
+            .is_some_and(|g| g.interface_object)
+    }
+
+    fn coordinate(parent: &str, field: &str) -> String {
+        format!("{parent}.{field}")
+    }
+
+    fn add_typename(&mut self, group: usize, cursor: &[usize]) {
+        self.sel_mut(group, cursor).add_field(FieldSel::typename());
+        self.touched.insert(group);
+    }
+}
