@@ -35,7 +35,8 @@
 //! ```
 //!
 //! # Rules applied (Apollo error codes)
-//! - Subgraph: `INVALID_GRAPHQL` (syntax, unknown types, interface fields),
+//! - Subgraph: `INVALID_GRAPHQL` (syntax, unknown types, interface fields, a type defined
+//!   twice, types without fields, members or values, `__`-prefixed names),
 //!   `KEY_INVALID_FIELDS`, `KEY_FIELDS_HAS_ARGS`, `KEY_FIELDS_SELECT_INVALID_TYPE`,
 //!   `REQUIRES_INVALID_FIELDS`, `REQUIRES_FIELDS_MISSING_EXTERNAL`,
 //!   `PROVIDES_INVALID_FIELDS`, `PROVIDES_FIELDS_MISSING_EXTERNAL`,

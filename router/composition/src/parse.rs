@@ -211,6 +211,7 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
 
     let mut types: IndexMap<String, TypeDef> = IndexMap::new();
     let mut kinds_seen: HashMap<String, TypeKind> = HashMap::new();
+    let mut defined: HashSet<String> = HashSet::new();
     for definition in &document.definitions {
         let (name, kind, is_extension) = match definition {
             Definition::ObjectTypeDefinition(d) => (&d.name, TypeKind::Object, false),
@@ -250,6 +251,22 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
             continue;
         }
         kinds_seen.insert(name.to_string(), kind);
+        if !is_extension && !defined.insert(name.to_string()) {
+            // Spec (Schema, "All types within a GraphQL schema must have unique names"): a
+            // second definition is an error, not a silent merge; `extend` adds to a type.
+            let location = ctx.loc_of_name(name);
+            ctx.diagnostics.push(
+                Diagnostic::new(
+                    "INVALID_GRAPHQL",
+                    format!(
+                        "[{}] There can be only one type named \"{name}\".",
+                        input.name
+                    ),
+                )
+                .at(location),
+            );
+            continue;
+        }
         let type_name = ctx.rename(name.as_str());
         let location = ctx.loc_of_name(name);
         let ty = types
@@ -350,6 +367,7 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
     let misused = crate::access::check_usage(ctx.name, &types);
     ctx.diagnostics.extend(misused);
     check_reserved_names(&mut ctx, &types);
+    check_empty_types(&mut ctx, &types);
 
     if !ctx.diagnostics.is_empty() {
         return Err(ctx.diagnostics);
@@ -734,6 +752,9 @@ fn check_reserved_names(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
         {
             reserved.push((field.name.clone(), field.location.clone()));
         }
+        for (name, value) in ty.values.iter().filter(|(n, _)| n.starts_with("__")) {
+            reserved.push((name.clone(), value.location.clone()));
+        }
     }
     for (name, location) in reserved {
         ctx.diagnostics.push(
@@ -745,6 +766,40 @@ fn check_reserved_names(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
                 ),
             )
             .at(location),
+        );
+    }
+}
+
+/// Spec (Type Validation): objects, interfaces and input objects define at least one field,
+/// unions at least one member, enums at least one value, once a subgraph's definitions and
+/// extensions of the type are taken together. (A root type left empty by removing the
+/// federation fields was dropped before.)
+fn check_empty_types(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
+    for ty in types.values() {
+        let message = match ty.kind {
+            TypeKind::Object | TypeKind::Interface if ty.fields.is_empty() => {
+                format!("Type {} must define one or more fields.", ty.name)
+            }
+            TypeKind::InputObject if ty.input_fields.is_empty() => {
+                format!(
+                    "Input Object type {} must define one or more fields.",
+                    ty.name
+                )
+            }
+            TypeKind::Union if ty.members.is_empty() => {
+                format!(
+                    "Union type {} must define one or more member types.",
+                    ty.name
+                )
+            }
+            TypeKind::Enum if ty.values.is_empty() => {
+                format!("Enum type {} must define one or more values.", ty.name)
+            }
+            _ => continue,
+        };
+        ctx.diagnostics.push(
+            Diagnostic::new("INVALID_GRAPHQL", format!("[{}] {message}", ctx.name))
+                .at(ty.location.clone()),
         );
     }
 }
