@@ -16,7 +16,11 @@ pub struct Checker<'a> {
 
 impl Checker<'_> {
     /// `response` is the serialized client response.
-    pub fn response(&self, operation: &NormalizedOperation, response: &Value) -> Result<(), String> {
+    pub fn response(
+        &self,
+        operation: &NormalizedOperation,
+        response: &Value,
+    ) -> Result<(), String> {
         let errors = match response.get("errors") {
             None => 0,
             Some(Value::Array(errors)) => {
@@ -56,9 +60,12 @@ impl Checker<'_> {
         let keys: Vec<&str> = object.keys().map(String::as_str).collect();
         match concrete {
             Some(_) => {
-                let expected: Vec<&str> = fields.iter().map(|f| f.response_key().as_str()).collect();
+                let expected: Vec<&str> =
+                    fields.iter().map(|f| f.response_key().as_str()).collect();
                 if keys != expected {
-                    return Err(format!("{path}: keys {keys:?}, the selection asks {expected:?}"));
+                    return Err(format!(
+                        "{path}: keys {keys:?}, the selection asks {expected:?}"
+                    ));
                 }
             }
             None => {
@@ -124,17 +131,15 @@ impl Checker<'_> {
         }
         let name = ty.inner_named_type().as_str();
         let fits = match name {
-            "Int" => value
-                .as_i64()
-                .is_some_and(|i| i32::try_from(i).is_ok()),
+            "Int" => value.as_i64().is_some_and(|i| i32::try_from(i).is_ok()),
             "Float" => value.is_number(),
             "String" => value.is_string(),
             "Boolean" => value.is_boolean(),
             "ID" => value.is_string(),
             _ => match self.schema.types.get(name) {
-                Some(ExtendedType::Enum(e)) => value
-                    .as_str()
-                    .is_some_and(|v| e.values.contains_key(v)),
+                Some(ExtendedType::Enum(e)) => {
+                    value.as_str().is_some_and(|v| e.values.contains_key(v))
+                }
                 _ => true,
             },
         };
@@ -191,8 +196,10 @@ impl Checker<'_> {
 
     fn included(&self, directives: &operation::apollo_compiler::ast::DirectiveList) -> bool {
         let condition = |name: &str| {
-            directives.get(name).and_then(|d| d.specified_argument_by_name("if")).map(|v| {
-                match &**v {
+            directives
+                .get(name)
+                .and_then(|d| d.specified_argument_by_name("if"))
+                .map(|v| match &**v {
                     AstValue::Boolean(b) => *b,
                     AstValue::Variable(var) => self
                         .variables
@@ -200,8 +207,7 @@ impl Checker<'_> {
                         .and_then(Value::as_bool)
                         .unwrap_or(false),
                     _ => false,
-                }
-            })
+                })
         };
         condition("skip") != Some(true) && condition("include") != Some(false)
     }

@@ -64,7 +64,15 @@ const SUFFIXES: &[&str] = &[
     "",
 ];
 
-const NAMES: &[&str] = &["users", "products", "inventory", "reviews", "carts", "_", "a"];
+const NAMES: &[&str] = &[
+    "users",
+    "products",
+    "inventory",
+    "reviews",
+    "carts",
+    "_",
+    "a",
+];
 
 pub fn run(data: &[u8]) {
     let mut u = Unstructured::new(data);
@@ -105,7 +113,11 @@ fn subgraphs(u: &mut Unstructured<'_>) -> Result<Vec<composition::SubgraphSdl>> 
             (name.to_string(), mutate(u, seed)?)
         };
         // Mostly distinct names, sometimes a clash on purpose.
-        let name = if u.ratio(1, 16)? { name } else { format!("{name}{i}") };
+        let name = if u.ratio(1, 16)? {
+            name
+        } else {
+            format!("{name}{i}")
+        };
         out.push(composition::SubgraphSdl::new(
             name,
             "http://localhost:4000/graphql",

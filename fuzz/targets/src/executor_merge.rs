@@ -123,7 +123,10 @@ struct Answers<'a> {
 
 #[async_trait::async_trait]
 impl SubgraphTransport for Answers<'_> {
-    async fn fetch(&self, request: SubgraphRequest<'_>) -> std::result::Result<SubgraphResponse, FetchError> {
+    async fn fetch(
+        &self,
+        request: SubgraphRequest<'_>,
+    ) -> std::result::Result<SubgraphResponse, FetchError> {
         let mut input = self.input.lock().expect("no panics while holding it");
         let bytes: &[u8] = *input;
         let mut u = Unstructured::new(bytes);
@@ -139,7 +142,11 @@ impl SubgraphTransport for Answers<'_> {
 
 type Answer = std::result::Result<SubgraphResponse, FetchError>;
 
-fn answer(schema: &Schema, request: &SubgraphRequest<'_>, u: &mut Unstructured<'_>) -> Result<Answer> {
+fn answer(
+    schema: &Schema,
+    request: &SubgraphRequest<'_>,
+    u: &mut Unstructured<'_>,
+) -> Result<Answer> {
     let service = request.service_name.to_string();
     Ok(match u.int_in_range(0u8..=15)? {
         0 => Err(FetchError::Timeout {
@@ -184,7 +191,11 @@ fn from_body(body: Value) -> SubgraphResponse {
 }
 
 /// An answer shaped after the fetch's query: mostly right, sometimes wrong on purpose.
-fn shaped(schema: &Schema, request: &SubgraphRequest<'_>, u: &mut Unstructured<'_>) -> Result<Answer> {
+fn shaped(
+    schema: &Schema,
+    request: &SubgraphRequest<'_>,
+    u: &mut Unstructured<'_>,
+) -> Result<Answer> {
     let Ok(document) = Document::parse(request.query, "fetch.graphql") else {
         panic!("the executor sent an unparsable query:\n{}", request.query);
     };
@@ -201,7 +212,11 @@ fn shaped(schema: &Schema, request: &SubgraphRequest<'_>, u: &mut Unstructured<'
     let representations: Vec<Option<String>> = match request.variables.get("representations") {
         Some(executor::Value::Array(items)) => items
             .iter()
-            .map(|r| r.get("__typename").and_then(|t| t.as_str()).map(str::to_string))
+            .map(|r| {
+                r.get("__typename")
+                    .and_then(|t| t.as_str())
+                    .map(str::to_string)
+            })
             .collect(),
         _ => Vec::new(),
     };
@@ -323,7 +338,11 @@ impl Shaper<'_> {
         Ok(())
     }
 
-    fn entities(&mut self, u: &mut Unstructured<'_>, selections: &[ast::Selection]) -> Result<Value> {
+    fn entities(
+        &mut self,
+        u: &mut Unstructured<'_>,
+        selections: &[ast::Selection],
+    ) -> Result<Value> {
         let mut count = self.representations.len();
         if u.ratio(1, 16)? {
             count = u.int_in_range(0..=count + 1)?;
@@ -345,7 +364,12 @@ impl Shaper<'_> {
         Ok(Value::Array(items))
     }
 
-    fn value(&mut self, u: &mut Unstructured<'_>, ty: &ast::Type, selections: &[ast::Selection]) -> Result<Value> {
+    fn value(
+        &mut self,
+        u: &mut Unstructured<'_>,
+        ty: &ast::Type,
+        selections: &[ast::Selection],
+    ) -> Result<Value> {
         if self.budget == 0 {
             return Ok(Value::Null);
         }

@@ -17,7 +17,18 @@ const MAX_DEPTH: usize = 5;
 const MAX_FIELDS: usize = 80;
 /// Strings drawn for `String`/`ID` arguments: the seed data's ids and awkward text.
 const STRINGS: &[&str] = &[
-    "u1", "u2", "p1", "p2", "p3", "c1", "r1", "", "x", "\\\"quoted\\\"", "é€😀", "\\n\\t",
+    "u1",
+    "u2",
+    "p1",
+    "p2",
+    "p3",
+    "c1",
+    "r1",
+    "",
+    "x",
+    "\\\"quoted\\\"",
+    "é€😀",
+    "\\n\\t",
 ];
 
 /// One generated operation: its text and the operation's kind.

@@ -25,6 +25,9 @@ pub fn run(data: &[u8]) {
             .parse(&generated.text, None)
             .err()
             .map(|e| e.to_string());
-        panic!("a generated operation is rejected: {error:?}\n{}", generated.text);
+        panic!(
+            "a generated operation is rejected: {error:?}\n{}",
+            generated.text
+        );
     }
 }

@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use arbitrary::Unstructured;
 use operation::Compiler;
-use planner::{PlanOptions, Planner};
+use planner::{PlanError, PlanOptions, Planner};
 
 use crate::{compiler, generate, load, schemas};
 
@@ -54,24 +54,40 @@ pub fn run(data: &[u8]) {
         }
     }
     let text = &generated.text;
-    let parsed = target
-        .compiler
-        .parse(text, None)
-        .unwrap_or_else(|e| panic!("{}: a generated operation is rejected: {e}\n{text}", target.path));
+    let parsed = target.compiler.parse(text, None).unwrap_or_else(|e| {
+        panic!(
+            "{}: a generated operation is rejected: {e}\n{text}",
+            target.path
+        )
+    });
     let operation = parsed.for_planner();
     if operation.selection_set.selections.is_empty() {
         return;
     }
     let input = planner::PreparedOperation::from_normalized(operation, target.compiler.schema())
         .unwrap_or_else(|e| panic!("{}: no planner input: {e}\n{text}", target.path));
-    let plan = target
-        .planner
-        .plan(&input.input(), &options)
-        .unwrap_or_else(|e| panic!("{}: a valid operation does not plan: {e}\n{text}", target.path));
+    let plan = match target.planner.plan(&input.input(), &options) {
+        Ok(plan) => plan,
+        // In `keys.graphql` no key reaches the `legacy` subgraph's fields on purpose (the
+        // planner's error test): composition would refuse such a supergraph.
+        Err(PlanError::Unreachable { candidates, .. })
+            if target.path.ends_with("keys.graphql") && candidates == "legacy" =>
+        {
+            return;
+        }
+        Err(e) => panic!(
+            "{}: a valid operation does not plan: {e}\n{text}",
+            target.path
+        ),
+    };
     let again = target
         .planner
         .plan(&input.input(), &options)
         .expect("planned once already");
-    assert_eq!(plan, again, "{}: planning is not deterministic\n{text}", target.path);
+    assert_eq!(
+        plan, again,
+        "{}: planning is not deterministic\n{text}",
+        target.path
+    );
     let _ = plan.to_string();
 }

@@ -14,7 +14,11 @@ fn every_corpus_and_regression_input_runs_through_its_target() {
         };
         for target in targets {
             let target = target.expect("a readable folder").path();
-            let name = target.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let name = target
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
             let run = fuzz_targets::by_name(&name)
                 .unwrap_or_else(|| panic!("{}: no target named {name}", target.display()));
             for input in std::fs::read_dir(&target).expect("a readable folder") {
