@@ -5,7 +5,8 @@ use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-use crate::{BenchError, Subgraph};
+use crate::BenchError;
+use crate::subgraph::Subgraph;
 
 /// Subgraphs serving in the background; dropping this stops them.
 #[derive(Debug)]

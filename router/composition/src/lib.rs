@@ -89,36 +89,11 @@ mod model;
 mod parse;
 mod print;
 mod satisfiability;
+mod sdl;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Hint, Location, render};
-
-/// One subgraph to compose: its name (as in `join__Graph`), routing URL and SDL.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SubgraphSdl {
-    pub name: String,
-    pub url: String,
-    pub sdl: String,
-}
-
-impl SubgraphSdl {
-    pub fn new(name: impl Into<String>, url: impl Into<String>, sdl: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            url: url.into(),
-            sdl: sdl.into(),
-        }
-    }
-}
-
-/// A composed supergraph.
-#[derive(Clone, Debug)]
-pub struct Supergraph {
-    /// The supergraph SDL, in the standard printed form (ends with a newline).
-    pub sdl: String,
-    /// Non-fatal remarks (inconsistent but compatible types, dropped optional arguments...).
-    pub hints: Vec<Hint>,
-}
+pub use sdl::{SubgraphSdl, Supergraph};
 
 /// Composes subgraphs into a supergraph. Subgraphs are ordered by name, as `rover` does, so
 /// the result does not depend on the input order.

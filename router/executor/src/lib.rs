@@ -53,6 +53,7 @@ mod run;
 pub mod transport;
 mod tree;
 pub mod value;
+mod walk;
 
 use std::sync::Arc;
 
@@ -62,15 +63,10 @@ use operation::{Compiler, IntrospectionResponse, NormalizedOperation, PreparedOp
 use planner::QueryPlan;
 use serde_json::Map;
 
+pub use project::UNAUTHORIZED_DIRECTIVE;
 pub use response::{GraphQLError, Location, PathElement, Response, codes};
-pub use value::{Object, Str, Value};
-
-/// Marks a field of [`ExecutionRequest::operation`] that the plan leaves out because the
-/// request may not read it (authorization): the response has `null` there (propagated like any
-/// null of a non-null field) and an `UNAUTHORIZED_FIELD_OR_TYPE` error at each of its paths.
-/// A caller puts this directive on the field; it never reaches a subgraph.
-pub const UNAUTHORIZED_DIRECTIVE: &str = "__unauthorized";
 pub use transport::{FetchError, SubgraphRequest, SubgraphResponse, SubgraphTransport};
+pub use value::{Object, Str, Value};
 
 /// Runs plans against one API schema. Cheap to share between requests.
 #[derive(Debug, Clone)]

@@ -15,8 +15,15 @@ use crate::rewrites::type_matches;
 use crate::tree::{self, Elem};
 use crate::value::{Object, Str, Value};
 
+/// Marks a field of [`ExecutionRequest::operation`](crate::ExecutionRequest::operation) that
+/// the plan leaves out because the request may not read it (authorization): the response has
+/// `null` there (propagated like any null of a non-null field) and an
+/// `UNAUTHORIZED_FIELD_OR_TYPE` error at each of its paths. A caller puts this directive on the
+/// field; it never reaches a subgraph.
+pub const UNAUTHORIZED_DIRECTIVE: &str = "__unauthorized";
+
 fn is_unauthorized(field: &Field) -> bool {
-    field.directives.has(crate::UNAUTHORIZED_DIRECTIVE)
+    field.directives.has(UNAUTHORIZED_DIRECTIVE)
 }
 
 /// A null that must replace the nearest nullable ancestor; its error is already recorded.

@@ -1,7 +1,7 @@
 //! A small least-recently-used cache of parsed operations, so that the same query text is
-//! parsed and validated once rather than on every request.
+//! parsed and validated once rather than on every request. Keyed by query text and operation
+//! name; what it holds (the compiler's `ParsedOperation`) is cloned out on a hit.
 
-use crate::compiler::ParsedOperation;
 use indexmap::IndexMap;
 use std::sync::Mutex;
 
@@ -12,13 +12,13 @@ struct Key {
 }
 
 #[derive(Debug)]
-pub(crate) struct ParseCache {
+pub(crate) struct ParseCache<T> {
     capacity: usize,
     /// Most recently used last.
-    entries: Mutex<IndexMap<Key, ParsedOperation>>,
+    entries: Mutex<IndexMap<Key, T>>,
 }
 
-impl ParseCache {
+impl<T: Clone> ParseCache<T> {
     pub(crate) fn new(capacity: usize) -> Self {
         Self {
             capacity,
@@ -26,7 +26,7 @@ impl ParseCache {
         }
     }
 
-    pub(crate) fn get(&self, query: &str, operation_name: Option<&str>) -> Option<ParsedOperation> {
+    pub(crate) fn get(&self, query: &str, operation_name: Option<&str>) -> Option<T> {
         if self.capacity == 0 {
             return None;
         }
@@ -41,12 +41,7 @@ impl ParseCache {
         entries.get_index(last).map(|(_, parsed)| parsed.clone())
     }
 
-    pub(crate) fn insert(
-        &self,
-        query: &str,
-        operation_name: Option<&str>,
-        parsed: ParsedOperation,
-    ) {
+    pub(crate) fn insert(&self, query: &str, operation_name: Option<&str>, parsed: T) {
         if self.capacity == 0 {
             return;
         }
@@ -66,7 +61,7 @@ impl ParseCache {
         self.lock().len()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, IndexMap<Key, ParsedOperation>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, IndexMap<Key, T>> {
         // A panic while holding the lock cannot leave the map half-updated in a way that
         // matters: every entry is a complete, validated operation.
         self.entries.lock().unwrap_or_else(|e| e.into_inner())

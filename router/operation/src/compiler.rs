@@ -22,7 +22,7 @@ pub struct Compiler {
     schema: Arc<Valid<Schema>>,
     implementers: HashMap<Name, Implementers>,
     config: Config,
-    parse_cache: ParseCache,
+    parse_cache: ParseCache<ParsedOperation>,
 }
 
 /// A document that parsed and validated, with the operation the request selected, normalized.

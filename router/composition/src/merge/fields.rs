@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use apollo_compiler::ast::Type;
 use indexmap::IndexMap;
 
+use super::merger::{Merger, merge_applied, merge_descriptions};
 use super::model::{JoinField, MergedArg, MergedField, MergedType};
-use super::{Merger, merge_applied, merge_descriptions, types};
+use super::types;
 use crate::diagnostic::{Diagnostic, Hint, Location, subgraphs_phrase};
 use crate::model::{Field, TypeDef, TypeKind};
 

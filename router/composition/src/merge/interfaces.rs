@@ -1,7 +1,7 @@
 //! Interfaces after merging: `@interfaceObject` fields on implementations, interface
 //! fields every implementation must have, keyed interfaces and their implementations.
 
-use super::Merger;
+use super::merger::Merger;
 use super::model::{JoinField, MergedField, MergedSchema};
 use crate::diagnostic::{Diagnostic, subgraphs_phrase};
 use crate::model::TypeKind;

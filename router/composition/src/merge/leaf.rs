@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use indexmap::IndexMap;
 
+use super::merger::{Merger, merge_applied, merge_descriptions};
 use super::model::{JoinField, MergedField, MergedType, MergedValue};
-use super::{Merger, merge_applied, merge_descriptions, types};
+use super::types;
 use crate::diagnostic::{Diagnostic, Hint, Location, subgraphs_phrase};
 use crate::model::{Subgraph, TypeDef, TypeKind};
 

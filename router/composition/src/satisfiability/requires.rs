@@ -8,7 +8,7 @@ use crate::fieldset::{self, Selection};
 use crate::merge::model::{MergedField, MergedSchema, MergedType};
 use crate::model::named;
 
-use super::{reachable_graphs, resolvers};
+use super::reach::{reachable_graphs, resolvers};
 
 /// Why a required selection cannot be fetched.
 #[derive(Debug)]
