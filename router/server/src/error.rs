@@ -25,7 +25,7 @@ pub enum ServerError {
     },
     /// Every problem of a `router.yaml`, each with its line, key path and a hint.
     #[error(transparent)]
-    InvalidConfig(#[from] crate::config::ConfigErrors),
+    InvalidConfig(#[from] router_config::ConfigErrors),
     #[error("persisted query manifest {path}: {message}")]
     InvalidManifest { path: PathBuf, message: String },
     #[error("invalid configuration: {key}: {message}")]
@@ -63,5 +63,38 @@ pub enum ServerError {
     #[error("cannot start the async runtime: {0}")]
     Runtime(#[source] std::io::Error),
     #[error(transparent)]
-    Telemetry(#[from] crate::telemetry::TelemetryError),
+    Telemetry(#[from] router_telemetry::TelemetryError),
+}
+
+impl From<router_auth::AuthConfigError> for ServerError {
+    fn from(error: router_auth::AuthConfigError) -> Self {
+        match error {
+            router_auth::AuthConfigError::InvalidSetting { key, message } => {
+                Self::InvalidSetting { key, message }
+            }
+        }
+    }
+}
+
+/// Each configuration error is the server error of the same name (same message), so callers
+/// match one type whichever crate found the problem.
+impl From<router_config::ConfigError> for ServerError {
+    fn from(error: router_config::ConfigError) -> Self {
+        use router_config::ConfigError;
+        match error {
+            ConfigError::Invalid(errors) => Self::InvalidConfig(errors),
+            ConfigError::InvalidSetting { key, message } => Self::InvalidSetting { key, message },
+            ConfigError::InvalidSubgraphUrlFlag(flag) => Self::InvalidSubgraphUrlFlag(flag),
+            ConfigError::InvalidTimeoutFlag(flag) => Self::InvalidTimeoutFlag(flag),
+            ConfigError::UnknownSubgraph {
+                origin,
+                name,
+                known,
+            } => Self::UnknownSubgraph {
+                origin,
+                name,
+                known,
+            },
+        }
+    }
 }

@@ -9,8 +9,6 @@
 //! current while serving. A request runs through
 //! the stages in [`pipeline`], one file each.
 
-pub mod auth;
-pub mod config;
 pub mod error;
 pub mod http;
 pub mod persisted;
@@ -20,10 +18,15 @@ pub mod reload;
 pub mod serve;
 pub mod state;
 pub mod supergraph_source;
-pub mod telemetry;
+/// Metrics, traces, request ids and logs (`router-telemetry`), under its old path.
+pub use router_telemetry as telemetry;
 pub mod transport;
 
-pub use config::{RouterConfig, ServeArgs, TransportConfig};
 pub use error::ServerError;
 pub use http::app;
+/// JWT authentication and authorization rights (`router-auth`), under its old path.
+pub use router_auth as auth;
+/// The configuration model and loader (`router-config`), under its old path.
+pub use router_config as config;
+pub use router_config::{RouterConfig, ServeArgs, TransportConfig};
 pub use state::{AppState, RouterState};

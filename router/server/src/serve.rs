@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
-use crate::config::{RouterConfig, ServeArgs, SupergraphConfig};
 use crate::reload::{self, Reloader, detect::ConfigKind};
 use crate::state::{AppState, RouterState};
 use crate::{ServerError, supergraph_source};
+use router_config::{RouterConfig, ServeArgs, SupergraphConfig};
 
 /// The supergraph served when neither the flags nor the configuration name one.
 pub const DEFAULT_SUPERGRAPH_PATH: &str = "schema/supergraph.graphql";
@@ -38,7 +38,7 @@ pub fn read_config(path: &Path) -> Result<RouterConfig, ServerError> {
         path: path.to_owned(),
         source,
     })?;
-    RouterConfig::from_yaml(&text, &path.display().to_string())
+    Ok(RouterConfig::from_yaml(&text, &path.display().to_string())?)
 }
 
 /// The supergraph file `config` names (or the default one).
@@ -109,7 +109,7 @@ async fn serve_metrics(
     let listener = bind(addr).await?;
     let bound = listener.local_addr().map_err(ServerError::Serve)?;
     tracing::info!("metrics at http://{bound}{path}");
-    let metrics = crate::telemetry::http::metrics_app(app, path);
+    let metrics = crate::http::telemetry::metrics_app(app, path);
     tokio::spawn(async move {
         if let Err(error) = axum::serve(listener, metrics).await {
             tracing::error!(%error, "the metrics listener failed");
@@ -121,7 +121,7 @@ async fn serve_metrics(
 /// `router serve` from a synchronous `main`: telemetry (logs, traces), runtime, [`run`]; the
 /// spans still queued are exported before returning.
 pub fn run_blocking(args: ServeArgs) -> Result<(), ServerError> {
-    let telemetry = crate::telemetry::init(&load_config(&args)?.telemetry)?;
+    let telemetry = router_telemetry::init(&load_config(&args)?.telemetry)?;
     let result = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -12,13 +12,13 @@ use planner::{Planner, QueryPlan};
 use supergraph::Supergraph;
 
 use crate::ServerError;
-use crate::config::RouterConfig;
-use crate::http::cors::CorsPolicy;
 use crate::persisted::PersistedQueries;
 use crate::pipeline::plan::PlanKey;
 use crate::pipeline::plan_cache::LruCache;
-use crate::telemetry::Metrics;
 use crate::transport::HttpClient;
+use router_config::CorsPolicy;
+use router_config::RouterConfig;
+use router_telemetry::Metrics;
 
 /// The loaded supergraph with one configuration, and everything derived from them.
 #[derive(Debug)]

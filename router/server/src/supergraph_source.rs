@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use supergraph::Supergraph;
 
-use crate::config::subgraphs::ALL;
-use crate::config::{RouterConfig, SubgraphsConfig};
 use crate::{RouterState, ServerError};
+use router_config::subgraphs::ALL;
+use router_config::{RouterConfig, SubgraphsConfig};
 
 /// Reads and parses a supergraph file.
 pub fn load(path: &Path) -> Result<Supergraph, ServerError> {

@@ -13,11 +13,10 @@ use axum::http::{HeaderMap, HeaderName, Request};
 use opentelemetry::KeyValue;
 use opentelemetry::propagation::{Extractor, TextMapPropagator};
 use opentelemetry::trace::TracerProvider as _;
-use opentelemetry_otlp::{Protocol, WithExportConfig};
 use opentelemetry_sdk::Resource;
-use opentelemetry_sdk::error::OTelSdkResult;
 use opentelemetry_sdk::propagation::TraceContextPropagator;
-use opentelemetry_sdk::trace::{SdkTracerProvider, SpanData, SpanExporter};
+use opentelemetry_sdk::trace::SdkTracerProvider;
+use telemetry_otlp::{OnOwnRuntime, Protocol, Target};
 use tracing_opentelemetry::OpenTelemetrySpanExt;
 use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::{EnvFilter, fmt, prelude::*};
@@ -34,19 +33,25 @@ pub enum Export {
 }
 
 impl Export {
-    /// From the standard `OTEL_EXPORTER_OTLP_*` variables (`env` reads one).
+    /// From the standard `OTEL_EXPORTER_OTLP_*` variables (`env` reads one), read as the
+    /// router reads them (`telemetry-otlp`).
     pub fn from_env(env: impl Fn(&str) -> Option<String>) -> Result<Option<Self>, KitError> {
-        let env = |name: &str| env(name).filter(|value| !value.trim().is_empty());
-        let Some(endpoint) = env("OTEL_EXPORTER_OTLP_ENDPOINT") else {
-            return Ok(None);
+        let target = telemetry_otlp::target(None, None, env)
+            .map_err(|error| KitError::Telemetry(error.to_string()))?;
+        Ok(target.map(|target| match target.protocol {
+            Protocol::Http => Self::Http(target.url),
+            Protocol::Grpc => Self::Grpc(target.url),
+        }))
+    }
+
+    fn target(&self) -> Target {
+        let (protocol, url) = match self {
+            Self::Http(url) => (Protocol::Http, url),
+            Self::Grpc(url) => (Protocol::Grpc, url),
         };
-        let endpoint = endpoint.trim().trim_end_matches('/').to_owned();
-        match env("OTEL_EXPORTER_OTLP_PROTOCOL").as_deref().map(str::trim) {
-            None | Some("http/protobuf") => Ok(Some(Self::Http(format!("{endpoint}/v1/traces")))),
-            Some("grpc") => Ok(Some(Self::Grpc(endpoint))),
-            Some(other) => Err(KitError::Telemetry(format!(
-                "OTEL_EXPORTER_OTLP_PROTOCOL {other:?} is not supported: use grpc or http/protobuf"
-            ))),
+        Target {
+            protocol,
+            url: url.clone(),
         }
     }
 }
@@ -78,7 +83,9 @@ pub fn init_with(
         .build();
     let mut provider = SdkTracerProvider::builder().with_resource(resource);
     if let Some(export) = export {
-        provider = provider.with_batch_exporter(OnOwnRuntime::build(export)?);
+        let exporter = OnOwnRuntime::build(&export.target(), Duration::from_secs(10))
+            .map_err(|error| KitError::Telemetry(format!("OTLP exporter: {error}")))?;
+        provider = provider.with_batch_exporter(exporter);
     }
     let provider = provider.build();
     let logs = match format {
@@ -157,61 +164,6 @@ pub fn request_span<B>(request: &Request<B>) -> tracing::Span {
     // Without the OpenTelemetry layer (tests without init) there is nothing to continue.
     let _ = span.set_parent(parent);
     span
-}
-
-/// An OTLP exporter driven by a Tokio runtime of its own: the SDK's batch processor exports
-/// from its own thread, outside any runtime, and the OTLP clients need one.
-#[derive(Debug)]
-struct OnOwnRuntime {
-    inner: opentelemetry_otlp::SpanExporter,
-    runtime: tokio::runtime::Runtime,
-}
-
-impl OnOwnRuntime {
-    fn build(export: &Export) -> Result<Self, KitError> {
-        let failed = |reason: String| KitError::Telemetry(format!("OTLP exporter: {reason}"));
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| failed(e.to_string()))?;
-        let entered = runtime.enter();
-        let timeout = Duration::from_secs(10);
-        let inner = match export {
-            Export::Http(url) => opentelemetry_otlp::SpanExporter::builder()
-                .with_http()
-                .with_protocol(Protocol::HttpBinary)
-                .with_endpoint(url)
-                .with_timeout(timeout)
-                .build(),
-            Export::Grpc(url) => opentelemetry_otlp::SpanExporter::builder()
-                .with_tonic()
-                .with_endpoint(url)
-                .with_timeout(timeout)
-                .build(),
-        }
-        .map_err(|e| failed(e.to_string()))?;
-        drop(entered);
-        Ok(Self { inner, runtime })
-    }
-}
-
-impl SpanExporter for OnOwnRuntime {
-    fn export(&self, batch: Vec<SpanData>) -> impl Future<Output = OTelSdkResult> + Send {
-        // Called on the batch processor's own thread, never inside a runtime.
-        std::future::ready(self.runtime.block_on(self.inner.export(batch)))
-    }
-
-    fn shutdown_with_timeout(&mut self, timeout: Duration) -> OTelSdkResult {
-        self.inner.shutdown_with_timeout(timeout)
-    }
-
-    fn force_flush(&mut self) -> OTelSdkResult {
-        self.inner.force_flush()
-    }
-
-    fn set_resource(&mut self, resource: &Resource) {
-        self.inner.set_resource(resource);
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! CORS: answers preflights and adds `Access-Control-*` headers for allowed origins, from the
-//! current [`RouterState`]'s policy on every request, so a reloaded `cors:` section applies to
-//! the next request (tower-http's `CorsLayer` is fixed when the app is built).
+//! current [`crate::RouterState`]'s policy ([`CorsPolicy`], compiled by `router-config`) on
+//! every request, so a reloaded `cors:` section applies to the next request (tower-http's
+//! `CorsLayer` is fixed when the app is built).
 //!
 //! The router never refuses a request because of its origin: CORS only tells browsers which
 //! pages may read answers. Forged requests are [`super::csrf`]'s business.
@@ -13,144 +14,60 @@ use axum::http::header::{
     ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE,
     ACCESS_CONTROL_REQUEST_METHOD, ORIGIN, VARY,
 };
-use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use regex::Regex;
+use router_config::{CorsConfig, CorsPolicy};
 
-use crate::ServerError;
-use crate::config::{ConfigProblem, CorsConfig};
 use crate::state::AppState;
-
-/// The runtime view of [`CorsConfig`]: origins compiled, header values pre-rendered.
-#[derive(Debug, Clone)]
-pub struct CorsPolicy {
-    any_origin: bool,
-    exact: Vec<String>,
-    patterns: Vec<Regex>,
-    credentials: bool,
-    methods: Option<HeaderValue>,
-    headers: Option<HeaderValue>,
-    expose: Option<HeaderValue>,
-    max_age: HeaderValue,
-}
 
 /// What a request with no supergraph loaded yet gets: no cross-origin access.
 static CLOSED: LazyLock<CorsPolicy> = LazyLock::new(|| {
     CorsPolicy::new(&CorsConfig::default()).expect("the default CORS configuration is valid")
 });
 
-impl CorsPolicy {
-    pub fn new(config: &CorsConfig) -> Result<Self, ServerError> {
-        let mut any_origin = false;
-        let mut exact = Vec::new();
-        let mut patterns = Vec::new();
-        for (index, origin) in config.origins.iter().enumerate() {
-            let key = || format!("cors.origins[{index}]");
-            if origin == "*" {
-                any_origin = true;
-            } else if origin.contains('*') {
-                patterns.push(wildcard(origin).map_err(|message| setting(key(), message))?);
-            } else {
-                check_origin(origin).map_err(|message| setting(key(), message))?;
-                exact.push(origin.clone());
-            }
-        }
-        for (index, raw) in config.match_origins.iter().enumerate() {
-            // Anchored: a pattern written without ^...$ must not match a longer, hostile origin.
-            let regex = Regex::new(&format!("^(?:{raw})$")).map_err(|e| {
-                setting(
-                    format!("cors.match_origins[{index}]"),
-                    format!("invalid regular expression: {e}"),
-                )
-            })?;
-            patterns.push(regex);
-        }
-        if any_origin && config.allow_credentials {
-            return Err(setting(
-                "cors.origins".into(),
-                "\"*\" cannot be combined with allow_credentials (browsers refuse it): list the \
-                 origins instead"
-                    .into(),
-            ));
-        }
-        Ok(Self {
-            any_origin,
-            exact,
-            patterns,
-            credentials: config.allow_credentials,
-            methods: list("cors.allow_methods", &config.allow_methods, |m| {
-                Method::from_bytes(m.as_bytes()).is_ok()
-            })?,
-            headers: list("cors.allow_headers", &config.allow_headers, valid_name)?,
-            expose: list("cors.expose_headers", &config.expose_headers, valid_name)?,
-            max_age: HeaderValue::from(config.max_age.get().as_secs()),
-        })
-    }
-
-    /// The `Access-Control-Allow-Origin` value for `origin`, when it is allowed.
-    fn allow_origin(&self, origin: &HeaderValue) -> Option<HeaderValue> {
-        if self.any_origin {
-            return Some(HeaderValue::from_static("*"));
-        }
-        let text = origin.to_str().ok()?;
-        let allowed =
-            self.exact.iter().any(|o| o == text) || self.patterns.iter().any(|p| p.is_match(text));
-        allowed.then(|| origin.clone())
-    }
-
-    /// The answer to a preflight: 204, with the allow headers only for an allowed origin.
-    fn preflight(&self, origin: &HeaderValue) -> Response {
-        let mut response = StatusCode::NO_CONTENT.into_response();
-        let headers = response.headers_mut();
-        vary(
-            headers,
-            "origin, access-control-request-method, access-control-request-headers",
-        );
-        if let Some(allowed) = self.allow_origin(origin) {
-            headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, allowed);
-            if self.credentials {
-                headers.insert(
-                    ACCESS_CONTROL_ALLOW_CREDENTIALS,
-                    HeaderValue::from_static("true"),
-                );
-            }
-            if let Some(methods) = &self.methods {
-                headers.insert(ACCESS_CONTROL_ALLOW_METHODS, methods.clone());
-            }
-            if let Some(allow) = &self.headers {
-                headers.insert(ACCESS_CONTROL_ALLOW_HEADERS, allow.clone());
-            }
-            headers.insert(ACCESS_CONTROL_MAX_AGE, self.max_age.clone());
-        }
-        response
-    }
-
-    /// Adds the headers of an actual (not preflight) cross-origin answer.
-    fn decorate(&self, origin: Option<&HeaderValue>, headers: &mut HeaderMap) {
-        vary(headers, "origin");
-        let Some(allowed) = origin.and_then(|o| self.allow_origin(o)) else {
-            return;
-        };
+/// The answer to a preflight: 204, with the allow headers only for an allowed origin.
+fn preflight(policy: &CorsPolicy, origin: &HeaderValue) -> Response {
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    let headers = response.headers_mut();
+    vary(
+        headers,
+        "origin, access-control-request-method, access-control-request-headers",
+    );
+    if let Some(allowed) = policy.allow_origin(origin) {
         headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, allowed);
-        if self.credentials {
+        if policy.credentials {
             headers.insert(
                 ACCESS_CONTROL_ALLOW_CREDENTIALS,
                 HeaderValue::from_static("true"),
             );
         }
-        if let Some(expose) = &self.expose {
-            headers.insert(ACCESS_CONTROL_EXPOSE_HEADERS, expose.clone());
+        if let Some(methods) = &policy.methods {
+            headers.insert(ACCESS_CONTROL_ALLOW_METHODS, methods.clone());
         }
+        if let Some(allow) = &policy.headers {
+            headers.insert(ACCESS_CONTROL_ALLOW_HEADERS, allow.clone());
+        }
+        headers.insert(ACCESS_CONTROL_MAX_AGE, policy.max_age.clone());
     }
+    response
 }
 
-/// The problems of a `cors` section, for the configuration loader (which places them in the
-/// file).
-pub(crate) fn problems(config: &CorsConfig) -> Vec<ConfigProblem> {
-    match CorsPolicy::new(config) {
-        Err(ServerError::InvalidSetting { key, message }) => vec![ConfigProblem::new(key, message)],
-        _ => Vec::new(),
+/// Adds the headers of an actual (not preflight) cross-origin answer.
+fn decorate(policy: &CorsPolicy, origin: Option<&HeaderValue>, headers: &mut HeaderMap) {
+    vary(headers, "origin");
+    let Some(allowed) = origin.and_then(|o| policy.allow_origin(o)) else {
+        return;
+    };
+    headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, allowed);
+    if policy.credentials {
+        headers.insert(
+            ACCESS_CONTROL_ALLOW_CREDENTIALS,
+            HeaderValue::from_static("true"),
+        );
+    }
+    if let Some(expose) = &policy.expose {
+        headers.insert(ACCESS_CONTROL_EXPOSE_HEADERS, expose.clone());
     }
 }
 
@@ -165,163 +82,13 @@ pub async fn layer(State(app): State<Arc<AppState>>, request: Request, next: Nex
             .headers()
             .contains_key(ACCESS_CONTROL_REQUEST_METHOD)
     {
-        return policy.preflight(origin);
+        return preflight(policy, origin);
     }
     let mut response = next.run(request).await;
-    policy.decorate(origin.as_ref(), response.headers_mut());
+    decorate(policy, origin.as_ref(), response.headers_mut());
     response
 }
 
 fn vary(headers: &mut HeaderMap, value: &'static str) {
     headers.append(VARY, HeaderValue::from_static(value));
-}
-
-fn setting(key: String, message: String) -> ServerError {
-    ServerError::InvalidSetting { key, message }
-}
-
-/// `https://*.example.com` → `^https://[A-Za-z0-9.-]+\.example\.com$`
-fn wildcard(pattern: &str) -> Result<Regex, String> {
-    let body = pattern
-        .split('*')
-        .map(regex::escape)
-        .collect::<Vec<_>>()
-        .join("[A-Za-z0-9.-]+");
-    Regex::new(&format!("^{body}$")).map_err(|e| format!("invalid pattern: {e}"))
-}
-
-/// An origin is `scheme://host[:port]`, exactly as browsers send it.
-fn check_origin(origin: &str) -> Result<(), String> {
-    let Some((scheme, rest)) = origin.split_once("://") else {
-        return Err(format!(
-            "{origin:?} is not an origin: write scheme://host[:port], e.g. https://shop.example.com"
-        ));
-    };
-    if scheme.is_empty() || rest.is_empty() || rest.contains('/') {
-        return Err(format!(
-            "{origin:?} is not an origin: no path or trailing slash (browsers send \
-             {scheme}://{})",
-            rest.trim_end_matches('/')
-                .split('/')
-                .next()
-                .unwrap_or_default()
-        ));
-    }
-    Ok(())
-}
-
-fn valid_name(name: &str) -> bool {
-    HeaderName::try_from(name).is_ok()
-}
-
-/// `a, b, c` for a response header, each entry checked; `None` when the list is empty.
-fn list(
-    key: &str,
-    values: &[String],
-    valid: impl Fn(&str) -> bool,
-) -> Result<Option<HeaderValue>, ServerError> {
-    if let Some((index, bad)) = values.iter().enumerate().find(|(_, v)| !valid(v)) {
-        return Err(setting(
-            format!("{key}[{index}]"),
-            format!("{bad:?} is not valid here"),
-        ));
-    }
-    if values.is_empty() {
-        return Ok(None);
-    }
-    HeaderValue::from_str(&values.join(", "))
-        .map(Some)
-        .map_err(|e| setting(key.to_owned(), e.to_string()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn policy(config: CorsConfig) -> CorsPolicy {
-        CorsPolicy::new(&config).expect("valid")
-    }
-
-    fn allows(policy: &CorsPolicy, origin: &str) -> bool {
-        policy
-            .allow_origin(&HeaderValue::from_str(origin).unwrap())
-            .is_some()
-    }
-
-    #[test]
-    fn the_loader_places_cors_problems_in_the_file() {
-        let yaml = "cors:\n  origins:\n    - https://shop.example.com/\n";
-        let error = crate::config::load(yaml, "router.yaml", &|_| None).expect_err("a path");
-        assert_eq!(error.problems[0].path, "cors.origins[0]");
-        assert_eq!(error.problems[0].location.map(|l| l.0), Some(2));
-    }
-
-    #[test]
-    fn the_default_allows_no_origin() {
-        let closed = policy(CorsConfig::default());
-        assert!(!allows(&closed, "https://shop.example.com"));
-        assert!(!allows(&closed, "null"));
-    }
-
-    #[test]
-    fn exact_wildcard_and_regex_origins() {
-        let open = policy(CorsConfig {
-            origins: vec![
-                "https://shop.example.com".into(),
-                "https://*.preview.example.com".into(),
-                "http://localhost:*".into(),
-            ],
-            match_origins: vec![r"https://pr-[0-9]+\.example\.org".into()],
-            ..CorsConfig::default()
-        });
-        assert!(allows(&open, "https://shop.example.com"));
-        assert!(!allows(&open, "https://shop.example.com.evil.com"));
-        assert!(!allows(&open, "http://shop.example.com"));
-        assert!(allows(&open, "https://a.b.preview.example.com"));
-        assert!(!allows(&open, "https://preview.example.com"));
-        assert!(!allows(&open, "https://x/.preview.example.com"));
-        assert!(allows(&open, "http://localhost:5173"));
-        assert!(allows(&open, "https://pr-12.example.org"));
-        assert!(!allows(&open, "https://pr-12.example.org.evil.com"));
-    }
-
-    #[test]
-    fn refuses_unusable_settings() {
-        for (config, key) in [
-            (
-                CorsConfig {
-                    origins: vec!["https://shop.example.com/".into()],
-                    ..CorsConfig::default()
-                },
-                "cors.origins[0]",
-            ),
-            (
-                CorsConfig {
-                    match_origins: vec!["(".into()],
-                    ..CorsConfig::default()
-                },
-                "cors.match_origins[0]",
-            ),
-            (
-                CorsConfig {
-                    origins: vec!["*".into()],
-                    allow_credentials: true,
-                    ..CorsConfig::default()
-                },
-                "cors.origins",
-            ),
-            (
-                CorsConfig {
-                    allow_headers: vec!["bad header".into()],
-                    ..CorsConfig::default()
-                },
-                "cors.allow_headers[0]",
-            ),
-        ] {
-            match CorsPolicy::new(&config) {
-                Err(ServerError::InvalidSetting { key: got, .. }) => assert_eq!(got, key),
-                other => panic!("{key}: expected an error, got {other:?}"),
-            }
-        }
-    }
 }

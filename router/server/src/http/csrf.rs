@@ -1,12 +1,12 @@
 //! CSRF prevention: a GraphQL request runs only when a browser would have preflighted it (see
-//! [`crate::config::CsrfConfig`]), so a page on another origin cannot make a victim's browser
+//! [`router_config::CsrfConfig`]), so a page on another origin cannot make a victim's browser
 //! run operations with the victim's cookies.
 
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, StatusCode};
 
-use crate::config::CsrfConfig;
 use crate::pipeline::{RequestError, codes};
+use router_config::CsrfConfig;
 
 /// The media types a browser sends cross-origin without a preflight.
 const SIMPLE_CONTENT_TYPES: &[&str] = &[

@@ -12,8 +12,9 @@ use super::media::{ResponseMediaType, wants_html};
 use super::request;
 use crate::pipeline::{self, GraphQLRequest, Method, RequestContext, RequestError, codes};
 use crate::state::{AppState, RouterState};
-use crate::telemetry::Outcome;
-use crate::telemetry::http::GraphQLOutcome;
+use router_telemetry::Outcome;
+
+use super::telemetry::GraphQLOutcome;
 
 /// The request header that asks for the query plan in `extensions.queryPlan`.
 pub const QUERY_PLAN_HEADER: &str = "x-query-plan";
@@ -127,7 +128,9 @@ async fn handle(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true") || v.trim() == "1");
     let mut operation_name = None;
-    let claims = crate::auth::authenticate(&app.jwks, &state.config.authentication, &headers).await;
+    let claims = crate::auth::authenticate(&app.jwks, &state.config.authentication, &headers)
+        .await
+        .map_err(|error| RequestError::from_auth(&error));
     let result = match (request, claims) {
         (Ok(request), Ok(claims)) => {
             operation_name = request.operation_name.clone();

@@ -1,11 +1,12 @@
 //! The HTTP surface: `POST`/`GET /graphql`, the playground at `/`, `GET /health`, `GET /ready`,
-//! and `GET /metrics` ([`crate::telemetry::http`]).
+//! and `GET /metrics` ([`telemetry`]).
 
 pub mod cors;
 mod csrf;
 mod graphql;
 mod media;
 mod request;
+pub mod telemetry;
 
 use std::sync::Arc;
 
@@ -40,7 +41,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         // Request id, server span, request metrics, and `/metrics` (at its configured path).
         .layer(axum::middleware::from_fn_with_state(
             telemetry,
-            crate::telemetry::http::layer,
+            telemetry::layer,
         ))
 }
 

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::ServerError;
-use crate::config::SafelistConfig;
+use router_config::SafelistConfig;
 
 const APOLLO_FORMAT: &str = "apollo-persisted-query-manifest";
 

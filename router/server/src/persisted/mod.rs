@@ -6,7 +6,7 @@ mod apq;
 mod manifest;
 
 use crate::ServerError;
-use crate::config::PersistedQueriesConfig;
+use router_config::PersistedQueriesConfig;
 
 pub use apq::{Apq, sha256_hex};
 pub use manifest::Safelist;

@@ -6,7 +6,7 @@
 use executor::Response;
 use serde_json::Value;
 
-use crate::config::{ErrorsConfig, REDACTED_MESSAGE};
+use router_config::{ErrorsConfig, REDACTED_MESSAGE};
 
 const SERVICE_NAME: &str = "serviceName";
 

@@ -94,6 +94,16 @@ impl RequestError {
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, code, message)
     }
 
+    /// A token that does not verify: an HTTP-level refusal, 401 whatever the response media
+    /// type.
+    pub fn from_auth(error: &router_auth::AuthError) -> Self {
+        Self::malformed(
+            StatusCode::UNAUTHORIZED,
+            codes::UNAUTHENTICATED,
+            format!("invalid token: {error}"),
+        )
+    }
+
     pub fn from_operation(error: &operation::OperationError) -> Self {
         Self {
             status: StatusCode::BAD_REQUEST,

@@ -114,7 +114,7 @@ pub fn enabled_override_labels(state: &RouterState) -> HashSet<String> {
         .iter()
         .filter(|label| {
             percent_of(label).is_some_and(|p| {
-                let roll = (crate::transport::random_u64() % 10_000) as f64 / 100.0;
+                let roll = (router_telemetry::random_u64() % 10_000) as f64 / 100.0;
                 roll < p
             })
         })

@@ -180,7 +180,7 @@ impl Composer {
 
 fn parse_config(text: &str, path: &Path) -> Result<CompositionConfig, ServerError> {
     CompositionConfig::parse(text).map_err(|error| {
-        ServerError::InvalidConfig(crate::config::ConfigErrors::single(
+        ServerError::InvalidConfig(router_config::ConfigErrors::single(
             path.display().to_string(),
             error.to_string(),
         ))

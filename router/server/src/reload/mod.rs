@@ -33,9 +33,9 @@ use supergraph::Supergraph;
 use tokio::sync::watch;
 use tokio::time::{Instant, sleep_until};
 
-use crate::config::{RouterConfig, ServeArgs};
 use crate::state::AppState;
 use crate::{ServerError, serve, supergraph_source};
+use router_config::{RouterConfig, ServeArgs};
 
 use compose::Composer;
 use detect::ConfigKind;

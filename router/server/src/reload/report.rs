@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use supergraph::Supergraph;
 
 use super::digest::short;
-use crate::config::RouterConfig;
 use crate::state::RouterState;
+use router_config::RouterConfig;
 
 /// A supergraph replaced `previous` (none: the first one).
 pub fn supergraph_swapped(

@@ -5,7 +5,7 @@
 
 use std::fmt::Debug;
 
-use crate::config::RouterConfig;
+use router_config::RouterConfig;
 
 /// Puts the running values of startup-only settings back into `next`, warning for each that
 /// `next` changed.

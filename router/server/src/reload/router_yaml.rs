@@ -2,8 +2,8 @@
 //! the same loader as at startup ([`crate::serve::load_config`]: the file, then the command-line
 //! flags on top, which keep winning).
 
-use crate::config::{RouterConfig, ServeArgs};
 use crate::{ServerError, serve};
+use router_config::{RouterConfig, ServeArgs};
 
 use super::file_watch::{Change, FileWatch};
 

@@ -22,14 +22,12 @@ use supergraph::Supergraph;
 use tracing::Instrument;
 
 use crate::ServerError;
-use crate::config::TransportConfig;
-use crate::telemetry::{Metrics, propagation, request_id::X_REQUEST_ID};
+use router_config::TransportConfig;
+use router_telemetry::{Metrics, propagation, request_id::X_REQUEST_ID};
 
 pub use dedupe::InFlight;
-pub(crate) use headers::rule_problems as header_rule_problems;
 pub use headers::{Forwarded, HeaderRules};
 pub use trace::TraceParent;
-pub(crate) use trace::random_u64;
 
 /// What the router asks subgraphs to answer with, best first.
 const SUBGRAPH_ACCEPT: &str = "application/graphql-response+json, application/json;q=0.9";
