@@ -13,4 +13,4 @@ pub use connection::{ProductConnection, ProductEdge};
 pub use node::Node;
 pub use product::{Dimensions, Product};
 pub use query::Query;
-pub use search::{CategoryMatch, SearchResult};
+pub use search::{CategoryMatch, SearchResult, matching_categories};
