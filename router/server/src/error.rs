@@ -76,6 +76,32 @@ impl From<router_auth::AuthConfigError> for ServerError {
     }
 }
 
+impl From<router_transport::TransportError> for ServerError {
+    fn from(error: router_transport::TransportError) -> Self {
+        use router_transport::TransportError;
+        match error {
+            TransportError::InvalidSetting { key, message } => {
+                Self::InvalidSetting { key, message }
+            }
+            TransportError::UnknownSubgraph {
+                origin,
+                name,
+                known,
+            } => Self::UnknownSubgraph {
+                origin,
+                name,
+                known,
+            },
+            TransportError::MissingSubgraphUrl { name } => Self::MissingSubgraphUrl { name },
+            TransportError::InvalidSubgraphUrl { name, url, reason } => {
+                Self::InvalidSubgraphUrl { name, url, reason }
+            }
+            TransportError::HttpClient(error) => Self::HttpClient(error),
+            TransportError::Config(error) => error.into(),
+        }
+    }
+}
+
 /// Each configuration error is the server error of the same name (same message), so callers
 /// match one type whichever crate found the problem.
 impl From<router_config::ConfigError> for ServerError {

@@ -20,7 +20,8 @@ pub mod state;
 pub mod supergraph_source;
 /// Metrics, traces, request ids and logs (`router-telemetry`), under its old path.
 pub use router_telemetry as telemetry;
-pub mod transport;
+/// The subgraph HTTP client (`router-transport`), under its old path.
+pub use router_transport as transport;
 
 pub use error::ServerError;
 pub use http::app;

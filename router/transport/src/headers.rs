@@ -10,8 +10,9 @@ use std::sync::Arc;
 use reqwest::header::{CONNECTION, HeaderMap, HeaderName, HeaderValue};
 use supergraph::Supergraph;
 
-use crate::ServerError;
-use crate::auth::Claims;
+use router_auth::Claims;
+
+use crate::error::TransportError;
 use router_config::HeadersConfig;
 use router_config::header_rules::{Rule, compile, never_propagated};
 
@@ -25,7 +26,7 @@ pub struct HeaderRules {
 
 impl HeaderRules {
     /// Every key must be `all` or a subgraph of `supergraph`.
-    pub fn new(config: &HeadersConfig, supergraph: &Supergraph) -> Result<Self, ServerError> {
+    pub fn new(config: &HeadersConfig, supergraph: &Supergraph) -> Result<Self, TransportError> {
         let all_key = router_config::subgraphs::ALL;
         let all: Arc<[Rule]> = match config.0.get(all_key) {
             Some(all) => compile(all_key, &all.request)?.into(),
@@ -34,7 +35,7 @@ impl HeaderRules {
         let mut subgraphs = HashMap::new();
         for (name, headers) in config.0.iter().filter(|(name, _)| *name != all_key) {
             if !supergraph.subgraphs.iter().any(|s| &s.name == name) {
-                return Err(ServerError::UnknownSubgraph {
+                return Err(TransportError::UnknownSubgraph {
                     origin: "headers".into(),
                     name: name.clone(),
                     known: supergraph
@@ -197,11 +198,11 @@ impl HeaderRules {
 mod tests {
     use super::*;
 
-    const SDL: &str = include_str!("../../../../schema/supergraph.graphql");
+    const SDL: &str = include_str!("../../../schema/supergraph.graphql");
 
-    fn rules(yaml: &str) -> Result<HeaderRules, ServerError> {
+    fn rules(yaml: &str) -> Result<HeaderRules, TransportError> {
         let config: HeadersConfig = serde_norway::from_str(yaml).expect("valid YAML");
-        let supergraph = crate::supergraph_source::parse(SDL, "test").expect("supergraph");
+        let supergraph = Supergraph::parse(SDL, "test").expect("supergraph");
         HeaderRules::new(&config, &supergraph)
     }
 
@@ -222,7 +223,7 @@ mod tests {
     }
 
     fn supergraph() -> Supergraph {
-        crate::supergraph_source::parse(SDL, "test").expect("supergraph")
+        Supergraph::parse(SDL, "test").expect("supergraph")
     }
 
     #[test]
@@ -301,13 +302,15 @@ products:
             ),
         ] {
             match rules(yaml) {
-                Err(ServerError::InvalidSetting { key: got, .. }) => assert_eq!(got, key, "{yaml}"),
+                Err(TransportError::InvalidSetting { key: got, .. }) => {
+                    assert_eq!(got, key, "{yaml}")
+                }
                 other => panic!("{yaml}: expected an error, got {other:?}"),
             }
         }
         assert!(matches!(
             rules("nope: { request: [] }"),
-            Err(ServerError::UnknownSubgraph { .. })
+            Err(TransportError::UnknownSubgraph { .. })
         ));
     }
 }

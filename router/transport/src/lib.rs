@@ -7,6 +7,7 @@
 
 mod decode;
 mod dedupe;
+mod error;
 mod headers;
 mod trace;
 
@@ -14,18 +15,18 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::Bytes;
+use bytes::Bytes;
 use executor::transport::{FetchError, SubgraphRequest, SubgraphResponse, SubgraphTransport};
 use planner::OperationKind;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
 use supergraph::Supergraph;
 use tracing::Instrument;
 
-use crate::ServerError;
 use router_config::TransportConfig;
 use router_telemetry::{Metrics, propagation, request_id::X_REQUEST_ID};
 
 pub use dedupe::InFlight;
+pub use error::TransportError;
 pub use headers::{Forwarded, HeaderRules};
 pub use trace::TraceParent;
 
@@ -50,17 +51,18 @@ pub struct HttpClient {
 
 impl HttpClient {
     /// One endpoint per subgraph of `supergraph` (whose URLs must all be set and valid, as
-    /// [`crate::supergraph_source::apply_overrides`] ensures).
-    pub fn new(supergraph: &Supergraph, config: &TransportConfig) -> Result<Self, ServerError> {
+    /// the server's `supergraph_source::apply_overrides` ensures).
+    pub fn new(supergraph: &Supergraph, config: &TransportConfig) -> Result<Self, TransportError> {
         let mut endpoints = HashMap::new();
         for subgraph in &supergraph.subgraphs {
-            let raw = subgraph
-                .url
-                .as_deref()
-                .ok_or_else(|| ServerError::MissingSubgraphUrl {
-                    name: subgraph.name.clone(),
-                })?;
-            let url = reqwest::Url::parse(raw).map_err(|e| ServerError::InvalidSubgraphUrl {
+            let raw =
+                subgraph
+                    .url
+                    .as_deref()
+                    .ok_or_else(|| TransportError::MissingSubgraphUrl {
+                        name: subgraph.name.clone(),
+                    })?;
+            let url = reqwest::Url::parse(raw).map_err(|e| TransportError::InvalidSubgraphUrl {
                 name: subgraph.name.clone(),
                 url: raw.to_owned(),
                 reason: e.to_string(),
@@ -85,7 +87,7 @@ impl HttpClient {
             // request (and the headers forwarded to it) somewhere else.
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(ServerError::HttpClient)?;
+            .map_err(TransportError::HttpClient)?;
         Ok(Self {
             client,
             endpoints: Arc::new(endpoints),
@@ -102,7 +104,7 @@ impl HttpClient {
         &self,
         client_headers: &HeaderMap,
         metrics: &Arc<Metrics>,
-        claims: Option<&crate::auth::Claims>,
+        claims: Option<&router_auth::Claims>,
     ) -> RequestTransport {
         let mut current = HeaderMap::new();
         let trace = if propagation::inject(&tracing::Span::current(), &mut current) {

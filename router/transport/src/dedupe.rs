@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use axum::body::Bytes;
+use bytes::Bytes;
 use executor::transport::FetchError;
 use futures::FutureExt;
 use futures::future::{BoxFuture, Shared, WeakShared};
