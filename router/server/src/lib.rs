@@ -9,6 +9,7 @@
 //! current while serving. A request runs through
 //! the stages in [`pipeline`], one file each.
 
+pub mod config_file;
 pub mod error;
 pub mod http;
 pub mod persisted;

@@ -2,53 +2,17 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
-use crate::reload::{self, Reloader, detect::ConfigKind};
+use crate::error::ServerError;
+use crate::reload::Reloader;
 use crate::state::{AppState, RouterState};
-use crate::{ServerError, supergraph_source};
-use router_config::{RouterConfig, ServeArgs, SupergraphConfig};
+use crate::supergraph_source;
+use router_config::{RouterConfig, ServeArgs};
 
-/// The supergraph served when neither the flags nor the configuration name one.
-pub const DEFAULT_SUPERGRAPH_PATH: &str = "schema/supergraph.graphql";
-
-/// The configuration `args` describe: `router.yaml` (if `--config` names one) with the flags
-/// on top. A `--config` naming a rover composition config instead (see [`reload::detect`])
-/// means the defaults with `supergraph.compose` set to it.
-pub fn load_config(args: &ServeArgs) -> Result<RouterConfig, ServerError> {
-    let mut config = match &args.config {
-        Some(path) => match reload::detect::kind_of_file(path)? {
-            ConfigKind::Router => read_config(path)?,
-            ConfigKind::Composition => RouterConfig {
-                supergraph: SupergraphConfig::composing(path),
-                ..RouterConfig::default()
-            },
-        },
-        None => RouterConfig::default(),
-    };
-    args.apply(&mut config)?;
-    Ok(config)
-}
-
-pub fn read_config(path: &Path) -> Result<RouterConfig, ServerError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ServerError::ReadConfig {
-        path: path.to_owned(),
-        source,
-    })?;
-    Ok(RouterConfig::from_yaml(&text, &path.display().to_string())?)
-}
-
-/// The supergraph file `config` names (or the default one).
-pub fn supergraph_path(config: &RouterConfig) -> PathBuf {
-    config
-        .supergraph
-        .path
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(DEFAULT_SUPERGRAPH_PATH))
-}
+pub use crate::config_file::{DEFAULT_SUPERGRAPH_PATH, load_config, read_config, supergraph_path};
 
 /// Loads the supergraph file `config` names, with URL overrides from the process environment
 /// and the configuration.

@@ -11,14 +11,14 @@ use operation::Compiler;
 use planner::{Planner, QueryPlan};
 use supergraph::Supergraph;
 
-use crate::ServerError;
+use crate::error::ServerError;
 use crate::persisted::PersistedQueries;
-use crate::pipeline::plan::PlanKey;
 use crate::pipeline::plan_cache::LruCache;
-use crate::transport::HttpClient;
+use crate::pipeline::plan_key::PlanKey;
 use router_config::CorsPolicy;
 use router_config::RouterConfig;
 use router_telemetry::Metrics;
+use router_transport::HttpClient;
 
 /// The loaded supergraph with one configuration, and everything derived from them.
 #[derive(Debug)]
@@ -44,8 +44,8 @@ pub struct RouterState {
 impl RouterState {
     /// `supergraph`'s subgraph URLs must be final (see [`crate::supergraph_source`]).
     pub fn new(supergraph: Supergraph, config: Arc<RouterConfig>) -> Result<Self, ServerError> {
-        crate::auth::check_config(&config.authentication)?;
-        crate::auth::rights::check_policies(&config.authorization)?;
+        router_auth::check_config(&config.authentication)?;
+        router_auth::rights::check_policies(&config.authorization)?;
         let supergraph = Arc::new(supergraph);
         config.errors.check_names(&supergraph)?;
         let http = HttpClient::new(&supergraph, &config.transport())?;
@@ -87,7 +87,7 @@ pub struct AppState {
     /// Outlives reloads: counters keep counting across supergraphs and configurations.
     pub metrics: Arc<Metrics>,
     /// JWK Sets read for JWT authentication: kept across reloads.
-    pub jwks: crate::auth::JwksCache,
+    pub jwks: router_auth::JwksCache,
 }
 
 impl AppState {

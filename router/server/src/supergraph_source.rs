@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use supergraph::Supergraph;
 
-use crate::{RouterState, ServerError};
+use crate::error::ServerError;
+use crate::state::RouterState;
 use router_config::subgraphs::ALL;
 use router_config::{RouterConfig, SubgraphsConfig};
 

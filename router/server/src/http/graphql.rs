@@ -81,7 +81,7 @@ pub async fn get(
     };
     // A browser opening /graphql gets the playground rather than an error about `query`.
     if wants_html(&headers) && state.config.playground.enabled {
-        return super::playground_response(&state);
+        return super::playground::response(&state);
     }
     let media = ResponseMediaType::negotiate(&headers);
     if let Err(error) = super::csrf::check(&state.config.csrf, &headers) {
@@ -128,7 +128,7 @@ async fn handle(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true") || v.trim() == "1");
     let mut operation_name = None;
-    let claims = crate::auth::authenticate(&app.jwks, &state.config.authentication, &headers)
+    let claims = router_auth::authenticate(&app.jwks, &state.config.authentication, &headers)
         .await
         .map_err(|error| RequestError::from_auth(&error));
     let result = match (request, claims) {

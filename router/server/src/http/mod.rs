@@ -5,6 +5,7 @@ pub mod cors;
 mod csrf;
 mod graphql;
 mod media;
+mod playground;
 mod request;
 pub mod telemetry;
 
@@ -12,12 +13,11 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::header::CONTENT_TYPE;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::json;
 
-use crate::state::{AppState, RouterState};
+use crate::state::AppState;
 
 pub use media::ResponseMediaType;
 
@@ -68,23 +68,7 @@ async fn ready(State(app): State<Arc<AppState>>) -> Response {
 
 async fn playground(State(app): State<Arc<AppState>>) -> Response {
     match app.current() {
-        Some(state) => playground_response(&state),
+        Some(state) => playground::response(&state),
         None => graphql::not_ready(ResponseMediaType::Json),
     }
-}
-
-pub(crate) fn playground_response(state: &RouterState) -> Response {
-    if !state.config.playground.enabled {
-        return (
-            axum::http::StatusCode::NOT_FOUND,
-            [(CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "the playground is disabled; POST GraphQL requests to /graphql\n",
-        )
-            .into_response();
-    }
-    Html(crate::playground::html(
-        state.config.playground.assets_base(),
-        "/graphql",
-    ))
-    .into_response()
 }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::ServerError;
+use crate::error::ServerError;
 use router_config::SafelistConfig;
 
 const APOLLO_FORMAT: &str = "apollo-persisted-query-manifest";

@@ -5,7 +5,7 @@
 mod apq;
 mod manifest;
 
-use crate::ServerError;
+use crate::error::ServerError;
 use router_config::PersistedQueriesConfig;
 
 pub use apq::{Apq, sha256_hex};

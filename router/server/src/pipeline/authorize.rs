@@ -17,9 +17,11 @@ use operation::apollo_compiler::{Name, Node, ast};
 use operation::{NormalizedOperation, Selection, SelectionSet};
 use supergraph::Requirements;
 
-use super::{RequestContext, RequestError, codes, error_json};
-use crate::auth::Rights;
+use super::codes;
+use super::request::RequestContext;
+use super::request_error::{RequestError, error_json};
 use crate::state::RouterState;
+use router_auth::Rights;
 
 /// The operation as the planner and the response shaping see it.
 #[derive(Debug)]

@@ -7,7 +7,7 @@ use operation::{IntrospectionResponse, NormalizedOperation, PreparedOperation};
 use planner::QueryPlan;
 
 use crate::state::RouterState;
-use crate::transport::RequestTransport;
+use router_transport::RequestTransport;
 
 pub async fn execute(
     state: &RouterState,

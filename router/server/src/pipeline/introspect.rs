@@ -3,7 +3,7 @@
 
 use operation::{IntrospectionResponse, PreparedOperation};
 
-use super::RequestError;
+use super::request_error::RequestError;
 use crate::state::RouterState;
 
 /// `None` when the operation asks for neither `__schema` nor `__type` (a root `__typename` is

@@ -14,113 +14,23 @@ pub mod parse;
 pub mod persisted;
 pub mod plan;
 pub mod plan_cache;
+pub mod plan_key;
 pub mod prepare;
+mod request;
+mod request_error;
 pub mod respond;
+
+pub use request::{GraphQLRequest, Method, RequestContext};
+pub use request_error::{RequestError, error_json};
 
 use std::sync::Arc;
 
-use axum::http::{HeaderMap, StatusCode};
 use planner::QueryPlan;
-use serde_json::{Map, Value, json};
 use tracing::Instrument;
 use tracing::field::Empty;
 
 use crate::state::RouterState;
-use crate::transport::RequestTransport;
-
-/// A GraphQL-over-HTTP request's parameters.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GraphQLRequest {
-    /// Empty when the client sent only a persisted-query id ([`persisted`] fills it in).
-    pub query: String,
-    pub operation_name: Option<String>,
-    pub variables: Map<String, Value>,
-    pub extensions: Map<String, Value>,
-    /// A trusted document's id: the request's `documentId` (or `id`).
-    pub document_id: Option<String>,
-}
-
-/// How the request arrived: GET may only run queries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    Get,
-    Post,
-}
-
-/// Per-request inputs besides the GraphQL parameters.
-#[derive(Debug, Clone)]
-pub struct RequestContext {
-    pub method: Method,
-    pub headers: HeaderMap,
-    /// The client asked for the query plan (`x-query-plan: true`).
-    pub want_plan: bool,
-    /// Set by the pipeline once the document is parsed: the name of the operation that runs
-    /// (labels the request's metrics).
-    pub operation_name: std::sync::OnceLock<String>,
-    /// The verified token's claims; `None` for an anonymous request.
-    pub claims: Option<Arc<crate::auth::Claims>>,
-}
-
-/// A failure that leaves the response without `data`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RequestError {
-    /// The status for `application/graphql-response+json` responses.
-    pub status: StatusCode,
-    /// The request is not a well-formed GraphQL-over-HTTP request (bad JSON, no query, too
-    /// large, mutation over GET): `status` applies to `application/json` responses too.
-    pub malformed: bool,
-    /// GraphQL error objects, each with `extensions.code`.
-    pub errors: Vec<Value>,
-}
-
-impl RequestError {
-    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
-        Self {
-            status,
-            malformed: false,
-            errors: vec![error_json(message, code)],
-        }
-    }
-
-    /// A request that is not a well-formed GraphQL-over-HTTP request.
-    pub fn malformed(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
-        Self {
-            malformed: true,
-            ..Self::new(status, code, message)
-        }
-    }
-
-    pub fn internal(code: &str, message: impl Into<String>) -> Self {
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, code, message)
-    }
-
-    /// A token that does not verify: an HTTP-level refusal, 401 whatever the response media
-    /// type.
-    pub fn from_auth(error: &router_auth::AuthError) -> Self {
-        Self::malformed(
-            StatusCode::UNAUTHORIZED,
-            codes::UNAUTHENTICATED,
-            format!("invalid token: {error}"),
-        )
-    }
-
-    pub fn from_operation(error: &operation::OperationError) -> Self {
-        Self {
-            status: StatusCode::BAD_REQUEST,
-            malformed: false,
-            errors: error.to_json(),
-        }
-    }
-
-    pub fn body(&self) -> Value {
-        json!({ "errors": self.errors })
-    }
-}
-
-/// `{ "message": ..., "extensions": { "code": ... } }`
-pub fn error_json(message: impl Into<String>, code: &str) -> Value {
-    json!({ "message": message.into(), "extensions": { "code": code } })
-}
+use router_transport::RequestTransport;
 
 /// Runs every stage; `Ok` is a response body with `data`.
 pub async fn run(

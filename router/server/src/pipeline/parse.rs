@@ -5,7 +5,9 @@ use axum::http::StatusCode;
 use operation::ParsedOperation;
 use operation::apollo_compiler::ast::OperationType;
 
-use super::{GraphQLRequest, Method, RequestError, codes};
+use super::codes;
+use super::request::{GraphQLRequest, Method};
+use super::request_error::RequestError;
 use crate::state::RouterState;
 
 pub fn parse(

@@ -14,7 +14,9 @@ use std::borrow::Cow;
 use axum::http::StatusCode;
 use serde_json::Value;
 
-use super::{GraphQLRequest, RequestError, codes};
+use super::codes;
+use super::request::GraphQLRequest;
+use super::request_error::RequestError;
 use crate::persisted::sha256_hex;
 use crate::state::RouterState;
 

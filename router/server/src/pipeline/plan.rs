@@ -1,61 +1,15 @@
 //! Stage 4: the query plan, from the cache or from the planner.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use operation::{NormalizedOperation, ParsedOperation};
 use planner::{PlanOptions, PreparedOperation, QueryPlan};
 
-use super::{RequestError, codes};
+use super::codes;
+use super::plan_key::PlanKey;
+use super::request_error::RequestError;
 use crate::state::RouterState;
-
-/// What a plan depends on, and nothing else: the normalized operation (its signature, which
-/// keeps variable `@skip`/`@include` as conditions, so variable values never split the cache),
-/// its name and the enabled override labels.
-#[derive(Debug, Clone)]
-pub struct PlanKey {
-    signature: Arc<str>,
-    operation_name: Option<String>,
-    labels: Vec<String>,
-    /// Of the fields above, computed once: a cache hit hashes no operation text.
-    hash: u64,
-}
-
-impl PlanKey {
-    fn new(signature: Arc<str>, operation_name: Option<String>, labels: &HashSet<String>) -> Self {
-        let mut labels: Vec<String> = labels.iter().cloned().collect();
-        labels.sort();
-        let hash = std::hash::BuildHasherDefault::<std::hash::DefaultHasher>::default().hash_one((
-            &*signature,
-            &operation_name,
-            &labels,
-        ));
-        Self {
-            signature,
-            operation_name,
-            labels,
-            hash,
-        }
-    }
-}
-
-impl PartialEq for PlanKey {
-    fn eq(&self, other: &Self) -> bool {
-        self.hash == other.hash
-            && (Arc::ptr_eq(&self.signature, &other.signature) || self.signature == other.signature)
-            && self.operation_name == other.operation_name
-            && self.labels == other.labels
-    }
-}
-
-impl Eq for PlanKey {}
-
-impl Hash for PlanKey {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
-}
 
 /// A plan for the part of `operation` that subgraphs answer (root meta-fields removed).
 /// `operation` is `parsed`'s normalized operation, or one derived from it for this request

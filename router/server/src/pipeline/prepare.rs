@@ -4,7 +4,7 @@
 use operation::{ParsedOperation, PreparedOperation};
 use serde_json::{Map, Value};
 
-use super::RequestError;
+use super::request_error::RequestError;
 use crate::state::RouterState;
 
 pub fn prepare(

@@ -14,10 +14,11 @@ use std::time::Duration;
 use composition::SubgraphSdl;
 use composition::config::{SchemaSource, SupergraphConfig as CompositionConfig};
 
-use super::Outcome;
 use super::digest::sha256_of_parts;
 use super::file_watch::{Change, FileWatch};
-use crate::{ServerError, supergraph_source};
+use super::outcome::Outcome;
+use crate::error::ServerError;
+use crate::supergraph_source;
 
 /// The longest a poll waits for one subgraph's SDL.
 const MAX_FETCH_TIME: Duration = Duration::from_secs(10);

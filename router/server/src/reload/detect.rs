@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde_norway::Value;
 
-use crate::ServerError;
+use crate::error::ServerError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConfigKind {

@@ -21,6 +21,7 @@ mod compose;
 pub mod detect;
 mod digest;
 mod file_watch;
+mod outcome;
 mod report;
 mod restart_only;
 mod router_yaml;
@@ -33,12 +34,14 @@ use supergraph::Supergraph;
 use tokio::sync::watch;
 use tokio::time::{Instant, sleep_until};
 
+use crate::error::ServerError;
 use crate::state::AppState;
-use crate::{ServerError, serve, supergraph_source};
+use crate::{config_file, supergraph_source};
 use router_config::{RouterConfig, ServeArgs};
 
 use compose::Composer;
 use detect::ConfigKind;
+use outcome::Outcome;
 use router_yaml::RouterYaml;
 use supergraph_file::SupergraphFile;
 
@@ -54,20 +57,6 @@ enum Source {
 
 /// The supergraph as loaded (before URL overrides) and the SHA-256 of its SDL.
 type Loaded = (Supergraph, String);
-
-/// What polling a supergraph source found.
-#[derive(Debug)]
-enum Outcome {
-    /// Nothing new (or, composing, some subgraph never answered yet).
-    Unchanged,
-    /// A new supergraph; the SHA-256 of its SDL identifies it.
-    New {
-        supergraph: Box<Supergraph>,
-        hash: String,
-    },
-    /// Something new that does not load or compose; the errors are logged.
-    Rejected,
-}
 
 /// Counts of what the reloader did since startup (tests wait on them; they also tell an
 /// operator's tooling whether the last change took).
@@ -100,7 +89,7 @@ impl Reloader {
     /// in file mode, the supergraph; either failing stops startup. In compose mode the app
     /// starts without a supergraph and answers 503 until [`Reloader::run`] composes one.
     pub fn start(args: &ServeArgs) -> Result<Self, ServerError> {
-        let config = Arc::new(serve::load_config(args)?);
+        let config = Arc::new(config_file::load_config(args)?);
         let router_yaml = match &args.config {
             Some(path) if detect::kind_of_file(path)? == ConfigKind::Router => {
                 RouterYaml::new(args, None)
@@ -344,7 +333,7 @@ impl Source {
             Some(path) => Ok((Source::Compose(Composer::new(path.clone())?), None)),
             None => {
                 let (file, supergraph, hash) =
-                    SupergraphFile::load(serve::supergraph_path(config))?;
+                    SupergraphFile::load(config_file::supergraph_path(config))?;
                 Ok((Source::File(file), Some((supergraph, hash))))
             }
         }
@@ -369,6 +358,6 @@ enum Applied {
 fn source_of(config: &RouterConfig) -> (Option<std::path::PathBuf>, std::path::PathBuf) {
     (
         config.supergraph.compose.clone(),
-        serve::supergraph_path(config),
+        config_file::supergraph_path(config),
     )
 }

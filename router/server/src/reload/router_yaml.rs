@@ -1,8 +1,9 @@
 //! `router.yaml` hot reload: when the file `--config` names changes, it is read again through
-//! the same loader as at startup ([`crate::serve::load_config`]: the file, then the command-line
+//! the same loader as at startup ([`crate::config_file::load_config`]: the file, then the command-line
 //! flags on top, which keep winning).
 
-use crate::{ServerError, serve};
+use crate::config_file;
+use crate::error::ServerError;
 use router_config::{RouterConfig, ServeArgs};
 
 use super::file_watch::{Change, FileWatch};
@@ -31,7 +32,7 @@ impl RouterYaml {
     pub async fn poll(&mut self) -> Option<Result<RouterConfig, ServerError>> {
         match self.watch.poll().await {
             Change::Unchanged => None,
-            Change::Changed { .. } => Some(serve::load_config(&self.args)),
+            Change::Changed { .. } => Some(config_file::load_config(&self.args)),
         }
     }
 }

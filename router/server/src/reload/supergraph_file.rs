@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use supergraph::Supergraph;
 
-use super::Outcome;
 use super::digest::sha256_hex;
 use super::file_watch::{Change, FileWatch};
-use crate::{ServerError, supergraph_source};
+use super::outcome::Outcome;
+use crate::error::ServerError;
+use crate::supergraph_source;
 
 #[derive(Debug)]
 pub struct SupergraphFile {
