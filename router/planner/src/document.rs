@@ -11,8 +11,8 @@ use apollo_compiler::validation::Valid;
 use apollo_compiler::{Node, Schema};
 use operation::NormalizedOperation;
 
-use crate::OperationInput;
 use crate::error::PlanError;
+use crate::input::OperationInput;
 
 /// An operation ready for [`crate::Planner::plan`].
 #[derive(Debug, Clone)]

@@ -33,4 +33,22 @@ pub enum PlanError {
 
     #[error("the supergraph has no {0} root type")]
     NoRootType(&'static str),
+
+    #[error(
+        "planning gave up after {limit} steps: the operation can be split over this supergraph's subgraphs in too many ways (ask for fewer shareable fields at once)"
+    )]
+    TooComplex { limit: usize },
+}
+
+impl PlanError {
+    /// An error no other choice of subgraph can avoid: the search stops instead of backing out.
+    pub(crate) fn is_fatal(&self) -> bool {
+        matches!(
+            self,
+            PlanError::TooComplex { .. }
+                | PlanError::FragmentSpread(_)
+                | PlanError::UnknownField { .. }
+                | PlanError::UnknownType(_)
+        )
+    }
 }

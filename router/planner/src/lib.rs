@@ -13,6 +13,7 @@ mod display;
 mod document;
 mod error;
 mod fetch_graph;
+mod input;
 mod passes;
 mod plan;
 mod query_graph;
@@ -20,48 +21,45 @@ mod selection;
 mod to_plan;
 mod walk;
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
-use apollo_compiler::Node;
-use apollo_compiler::executable::{OperationType, SelectionSet, VariableDefinition};
+use apollo_compiler::executable::OperationType;
 use supergraph::Supergraph;
 
 pub use apollo_compiler;
 
 pub use document::PreparedOperation;
 pub use error::PlanError;
+pub use input::{OperationInput, PlanOptions};
 pub use plan::{FetchNode, OperationKind, PathSegment, PlanNode, QueryPlan, Rewrite, Selection};
-
-/// What the planner needs of an operation (the fields of `operation::NormalizedOperation`).
-#[derive(Debug, Clone, Copy)]
-pub struct OperationInput<'a> {
-    pub kind: OperationType,
-    pub name: Option<&'a str>,
-    pub variables: &'a [Node<VariableDefinition>],
-    /// Normalized: inline fragments only, no fragment spreads.
-    pub selection_set: &'a SelectionSet,
-}
-
-/// Per-request planning inputs.
-#[derive(Debug, Clone, Default)]
-pub struct PlanOptions {
-    /// Progressive `@override` labels enabled for this request (`percent(x)` labels are decided
-    /// by the caller, per request).
-    pub enabled_override_labels: HashSet<String>,
-}
 
 /// A planner for one supergraph; cheap to share, plans concurrently.
 #[derive(Debug, Clone)]
 pub struct Planner {
     supergraph: Arc<Supergraph>,
     graph: Arc<query_graph::QueryGraph>,
+    work_limit: usize,
 }
+
+/// Planning steps (fields placed, including every trial of a choice) one operation may take
+/// before planning fails with [`PlanError::TooComplex`]. The project's benchmark queries take
+/// well under a thousand.
+pub const DEFAULT_WORK_LIMIT: usize = 200_000;
 
 impl Planner {
     pub fn new(supergraph: Arc<Supergraph>) -> Self {
         let graph = Arc::new(query_graph::QueryGraph::build(&supergraph));
-        Self { supergraph, graph }
+        Self {
+            supergraph,
+            graph,
+            work_limit: DEFAULT_WORK_LIMIT,
+        }
+    }
+
+    /// The same planner with another bound on planning steps per operation.
+    pub fn with_work_limit(mut self, limit: usize) -> Self {
+        self.work_limit = limit;
+        self
     }
 
     pub fn supergraph(&self) -> &Arc<Supergraph> {
@@ -111,7 +109,9 @@ impl Planner {
             .root_operation(root_kind)
             .ok_or(PlanError::NoRootType(label))?
             .clone();
-        let mut walker = walk::Walker::new(sg, &self.graph, &options.enabled_override_labels);
+        let budget = walk::Budget::new(self.work_limit);
+        let mut walker =
+            walk::Walker::new(sg, &self.graph, &options.enabled_override_labels, &budget);
         walker.plan_root(
             kind,
             &root,

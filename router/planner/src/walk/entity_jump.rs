@@ -10,7 +10,7 @@ use supergraph::GraphId;
 
 use super::conditions::{conditions_of, with_conditions};
 use super::representation::{fits, representation};
-use super::{Ctx, Pending, Walker};
+use super::{Ctx, Outcome, Pending, Walker};
 use crate::error::PlanError;
 use crate::fetch_graph::Group;
 use crate::plan::{OperationKind, PathSegment, Rewrite};
@@ -47,7 +47,8 @@ impl<'a> Walker<'a> {
         ctx: &Ctx<'a>,
         jump: &Jump,
         forward: bool,
-    ) -> Result<(), PlanError> {
+        partial: bool,
+    ) -> Result<Outcome, PlanError> {
         let sg = self.sg;
         let key_holder = &jump.key_type;
         let key = &sg.types[key_holder].graphs[&jump.to].keys[jump.key_index];
@@ -136,11 +137,11 @@ impl<'a> Walker<'a> {
             internal: ctx.internal,
         };
         match pending {
-            Pending::Field(field) if field.name == "__typename" => {
-                self.plan_field(target, &[i], selection_type, field, &inner_ctx)
-            }
+            Pending::Field(field) if field.name == "__typename" => self
+                .plan_field(target, &[i], selection_type, field, &inner_ctx)
+                .map(|()| Outcome::Done),
             Pending::Field(field) if forward => {
-                self.plan_field(target, &[i], selection_type, field, &inner_ctx)
+                self.place_field(target, &[i], selection_type, field, &inner_ctx, partial)
             }
             Pending::Field(field) => {
                 if sg
@@ -149,14 +150,23 @@ impl<'a> Walker<'a> {
                     && !self.is_interface_object(selection_type, jump.to)
                 {
                     self.add_typename(target, &[i]);
-                    self.plan_field(target, &[i], selection_type, field, &inner_ctx)
+                    self.place_field(target, &[i], selection_type, field, &inner_ctx, partial)
                 } else {
-                    self.add_local(target, &[i], selection_type, field, &inner_ctx, None)
+                    self.add_local(
+                        target,
+                        &[i],
+                        selection_type,
+                        field,
+                        &inner_ctx,
+                        None,
+                        partial,
+                    )
                 }
             }
             Pending::Fragment(fragment) => {
                 self.add_typename(target, &[i]);
                 self.plan_fragment(target, &[i], selection_type, fragment, &inner_ctx)
+                    .map(|()| Outcome::Done)
             }
         }
     }

@@ -1,5 +1,6 @@
-//! Fields: kept in the current group when its subgraph resolves them (or a `@provides` gives
-//! them), sent through an entity jump otherwise; sub-selections planned below.
+//! Fields: kept in the current group when only its subgraph can take them (or a `@provides`
+//! gives them), sent through an entity jump when it does not resolve them, chosen by a search
+//! when several subgraphs could; sub-selections planned below.
 
 use apollo_compiler::ast::DirectiveList;
 use apollo_compiler::executable::{Field, Selection, SelectionSet};
@@ -9,7 +10,7 @@ use apollo_compiler::{Name, Node};
 use super::aliases::client_fields;
 use super::conditions::{conditions_of, with_conditions};
 use super::provides::provided_field;
-use super::{Ctx, Pending, Walker};
+use super::{Ctx, Outcome, Pending, Walker};
 use crate::error::PlanError;
 use crate::plan::PathSegment;
 use crate::selection::{FieldSel, Sel};
@@ -60,18 +61,37 @@ impl<'a> Walker<'a> {
         field: &'a Node<Field>,
         ctx: &Ctx<'a>,
     ) -> Result<(), PlanError> {
+        self.place_field(group, cursor, parent, field, ctx, false)?
+            .into_result()
+    }
+
+    /// Plans `field` at `cursor` of `group`: where its subgraph resolves it (or a `@provides`
+    /// gives it), else through an entity jump; where several subgraphs could take it, a search
+    /// ([`Self::choose_field`]). `partial`: plan what can be planned and return the rest as
+    /// [`Outcome::Partly`] instead of failing.
+    pub(super) fn place_field(
+        &mut self,
+        group: usize,
+        cursor: &[usize],
+        parent: &Name,
+        field: &'a Node<Field>,
+        ctx: &Ctx<'a>,
+        partial: bool,
+    ) -> Result<Outcome, PlanError> {
+        self.spend()?;
         let graph = self.graph_of(group);
         let interface_object = self.is_interface_object(parent, graph);
         if field.name == "__typename" {
             if interface_object {
-                return self.jump(group, cursor, parent, Pending::Field(field), ctx);
+                self.jump(group, cursor, parent, Pending::Field(field), ctx)?;
+                return Ok(Outcome::Done);
             }
             let mut typename = FieldSel::typename();
             typename.alias = field.alias.clone();
             typename.directives = field.directives.clone();
             self.sel_mut(group, cursor).add_field(typename);
             self.touched.insert(group);
-            return Ok(());
+            return Ok(Outcome::Done);
         }
         let meta = self
             .sg
@@ -88,7 +108,7 @@ impl<'a> Walker<'a> {
                 let inner = [cursor, &[i]].concat();
                 self.plan_field(group, &inner, &object, field, ctx)?;
             }
-            return Ok(());
+            return Ok(Outcome::Done);
         }
         let field_meta =
             self.sg
@@ -108,13 +128,31 @@ impl<'a> Walker<'a> {
                 };
                 resolves && f.requires.is_none()
             });
-        if local {
-            return self.add_local(group, cursor, parent, field, ctx, provided);
+        // Staying is the only choice for a leaf, a provided field, a key field, and a field no
+        // other subgraph resolves.
+        let only_here = provided.is_some()
+            || ctx.for_key
+            || field.selection_set.selections.is_empty()
+            || !field_meta
+                .graphs
+                .iter()
+                .any(|(g, f)| *g != graph && f.resolves(self.labels));
+        if local && only_here {
+            return self.add_local(group, cursor, parent, field, ctx, provided, partial);
         }
-        self.jump(group, cursor, parent, Pending::Field(field), ctx)
+        self.choose_field(
+            group,
+            cursor,
+            parent,
+            field,
+            ctx,
+            local.then_some(provided),
+            partial,
+        )
     }
 
     /// Adds a field the group's subgraph resolves, and plans its sub-selection there.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn add_local(
         &mut self,
         group: usize,
@@ -123,7 +161,8 @@ impl<'a> Walker<'a> {
         field: &'a Node<Field>,
         ctx: &Ctx<'a>,
         provided: Option<&'a SelectionSet>,
-    ) -> Result<(), PlanError> {
+        partial: bool,
+    ) -> Result<Outcome, PlanError> {
         let graph = self.graph_of(group);
         let sg = self.sg;
         let meta = sg
@@ -156,7 +195,7 @@ impl<'a> Walker<'a> {
         });
         self.touched.insert(group);
         if !composite {
-            return Ok(());
+            return Ok(Outcome::Done);
         }
         let inner = [cursor, &[index]].concat();
         let mut path = ctx.path.clone();
@@ -191,7 +230,12 @@ impl<'a> Walker<'a> {
             sets
         };
         let saved = std::mem::replace(&mut self.client_sets, client_sets);
-        let result = self.plan_set(group, &inner, &inner_type, &field.selection_set, &child);
+        let result = if partial {
+            self.plan_set_partial(group, &inner, &inner_type, &field.selection_set, &child)
+        } else {
+            self.plan_set(group, &inner, &inner_type, &field.selection_set, &child)
+                .map(|()| Outcome::Done)
+        };
         self.client_sets = saved;
         result
     }

@@ -8,7 +8,15 @@
 //! makes the jump, [`requires`] fetches `@requires` fields first, [`provides`] reads what a
 //! `@provides` gives, [`representation`] shapes the representations an entity fetch sends,
 //! [`aliases`] gives internal fields keys that never clash, [`conditions`] carries
-//! `@skip`/`@include`. The walker's state lives here; the files below only add to it.
+//! `@skip`/`@include`, [`split`] spreads a field's selection over several subgraphs when no
+//! single one can finish it, [`reach`] says (memoized) whether a selection can be finished from
+//! a position at all. The walker's state lives here; the files below only add to it.
+//!
+//! Choices are a search with backing out: where several subgraphs could take a field (a
+//! shareable root field, a field the current subgraph resolves that others resolve too, several
+//! jump targets), each that [`reach`] does not rule out is tried on a copy of the walker, the
+//! ones that fail anywhere below are dropped, and the cheapest of the rest is kept ([`choose`]). Every step counts against a work
+//! bound; past it planning fails with [`PlanError::TooComplex`](crate::PlanError::TooComplex).
 
 mod abstract_types;
 mod aliases;
@@ -17,22 +25,29 @@ mod conditions;
 mod entity_jump;
 mod fields;
 mod provides;
+mod reach;
+mod reach_memo;
 mod representation;
 mod requires;
 mod root;
+mod split;
 
+use std::cell::Cell;
 use std::collections::{BTreeSet, HashSet};
 
 use apollo_compiler::Node;
 use apollo_compiler::executable::{Field, InlineFragment, SelectionSet};
 use supergraph::{GraphId, Supergraph};
+use typed_arena::Arena;
 
+use crate::error::PlanError;
 use crate::fetch_graph::{Condition, FetchGraph};
 use crate::plan::PathSegment;
 use crate::query_graph::QueryGraph;
 use crate::selection::{FieldSel, Sel};
 
 use aliases::Claims;
+use reach_memo::ReachMemo;
 
 #[derive(Clone)]
 pub(crate) struct Walker<'a> {
@@ -55,6 +70,53 @@ pub(crate) struct Walker<'a> {
     /// field with different arguments, needed by two `@requires`) never share a key, so one
     /// never overwrites the other in the response tree.
     claims: Claims,
+    /// Fields the walker made itself: the part of a client field left for another subgraph
+    /// when one cannot finish it ([`split`]).
+    scratch: &'a Arena<Node<Field>>,
+    /// Planning steps taken so far, shared by every trial copy of the walker.
+    work: &'a Cell<usize>,
+    work_limit: usize,
+    /// Which selections can be finished from where ([`reach`]).
+    reach: &'a ReachMemo,
+}
+
+/// What planning part of the operation achieved where a field may be split over subgraphs.
+pub(crate) enum Outcome {
+    /// Everything was planned.
+    Done,
+    /// Some was planned; the rest (a sub-selection of what was asked) is left, with why.
+    Partly(SelectionSet, PlanError),
+    /// Nothing was planned (the caller throws the attempt away).
+    Nothing(PlanError),
+}
+
+impl Outcome {
+    /// For callers that need everything planned.
+    fn into_result(self) -> Result<(), PlanError> {
+        match self {
+            Outcome::Done => Ok(()),
+            Outcome::Partly(_, error) | Outcome::Nothing(error) => Err(error),
+        }
+    }
+}
+
+/// Where to keep the work bound and the walker's own fields for one planning run.
+pub(crate) struct Budget {
+    pub scratch: Arena<Node<Field>>,
+    pub work: Cell<usize>,
+    pub limit: usize,
+    pub reach: ReachMemo,
+}
+
+impl Budget {
+    pub fn new(limit: usize) -> Self {
+        Self {
+            scratch: Arena::new(),
+            work: Cell::new(0),
+            limit,
+            reach: ReachMemo::default(),
+        }
+    }
 }
 
 #[derive(Clone, Default)]
@@ -76,7 +138,12 @@ enum Pending<'o> {
 }
 
 impl<'a> Walker<'a> {
-    pub fn new(sg: &'a Supergraph, qg: &'a QueryGraph, labels: &'a HashSet<String>) -> Self {
+    pub fn new(
+        sg: &'a Supergraph,
+        qg: &'a QueryGraph,
+        labels: &'a HashSet<String>,
+        budget: &'a Budget,
+    ) -> Self {
         Self {
             sg,
             qg,
@@ -88,7 +155,23 @@ impl<'a> Walker<'a> {
             preference: Vec::new(),
             client_sets: Vec::new(),
             claims: Claims::default(),
+            scratch: &budget.scratch,
+            work: &budget.work,
+            work_limit: budget.limit,
+            reach: &budget.reach,
         }
+    }
+
+    /// Counts one planning step against the bound.
+    fn spend(&self) -> Result<(), PlanError> {
+        let done = self.work.get() + 1;
+        self.work.set(done);
+        if done > self.work_limit {
+            return Err(PlanError::TooComplex {
+                limit: self.work_limit,
+            });
+        }
+        Ok(())
     }
 
     fn graph_of(&self, group: usize) -> GraphId {

@@ -57,3 +57,22 @@ pub fn plan(fixture: &str, query: &str) -> String {
 pub fn plan_labels(fixture: &str, query: &str, labels: &[&str]) -> String {
     plan_with(&planner(fixture), query, labels).to_string()
 }
+
+/// Why planning `query` on `planner` fails (panics when it plans).
+pub fn plan_error_with(planner: &Planner, query: &str) -> String {
+    let document = ExecutableDocument::parse_and_validate(
+        &planner.supergraph().api_schema,
+        query,
+        "query.graphql",
+    )
+    .unwrap_or_else(|e| panic!("invalid operation: {e}"));
+    let prepared = PreparedOperation::from_document(&document, None).expect("one operation");
+    match planner.plan(&prepared.input(), &PlanOptions::default()) {
+        Ok(plan) => panic!("planned, expected an error:\n{plan}"),
+        Err(error) => error.to_string(),
+    }
+}
+
+pub fn plan_error(fixture: &str, query: &str) -> String {
+    plan_error_with(&planner(fixture), query)
+}
