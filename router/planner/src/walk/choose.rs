@@ -5,7 +5,8 @@
 //! below it, unless [`reach`] already knows it cannot finish that selection (then it is not
 //! walked at all). Candidates that fail anywhere below are dropped; the cheapest success of the first
 //! tier that has one is kept (a stay that needed new fetches is compared with the next tier
-//! too). When every candidate fails, the field's selection is split over them ([`split`]).
+//! too). Below [`COMPARE_DEPTH`] levels of trials the first candidate that works is kept.
+//! When every candidate fails, the field's selection is split over them ([`split`]).
 //! Through an intermediate subgraph when no direct key leads to one.
 //!
 //! [`split`]: super::split
@@ -17,7 +18,7 @@ use apollo_compiler::executable::{Field, SelectionSet};
 use apollo_compiler::{Name, Node};
 use supergraph::GraphId;
 
-use super::{Ctx, Outcome, Pending, Walker};
+use super::{COMPARE_DEPTH, Ctx, Outcome, Pending, Walker};
 use crate::error::PlanError;
 use crate::query_graph::Jump;
 
@@ -134,19 +135,23 @@ impl<'a> Walker<'a> {
         let mut best: Option<(Cost, Self)> = None;
         let mut first_error: Option<PlanError> = None;
         let mut pruned: Option<&Alt<'a>> = None;
-        for tier in &tiers {
+        let compare = self.trials < COMPARE_DEPTH;
+        'tiers: for tier in &tiers {
             let staying = matches!(tier.as_slice(), [Alt::Stay(_)]);
             for alt in tier {
                 if !self.alt_can_finish(group, parent, pending, alt) {
                     pruned.get_or_insert(alt);
                     continue;
                 }
-                let mut trial = self.clone();
+                let mut trial = self.trial();
                 match trial.run_alt(group, cursor, parent, pending, ctx, alt, false) {
                     Ok(_) => {
                         let cost = trial.cost();
                         if best.as_ref().is_none_or(|(best_cost, _)| cost < *best_cost) {
                             best = Some((cost, trial));
+                        }
+                        if !compare {
+                            break 'tiers;
                         }
                     }
                     Err(error) if error.is_fatal() => return Err(error),
@@ -163,14 +168,14 @@ impl<'a> Walker<'a> {
             }
         }
         if let Some((_, walker)) = best {
-            *self = walker;
+            self.adopt(walker);
             return Ok(Outcome::Done);
         }
         if first_error.is_none()
             && let Some(alt) = pruned
         {
             // Every candidate was ruled out without a walk: walk one for the error it meets.
-            let mut trial = self.clone();
+            let mut trial = self.trial();
             if let Err(error) = trial.run_alt(group, cursor, parent, pending, ctx, alt, false) {
                 if error.is_fatal() {
                     return Err(error);

@@ -59,6 +59,9 @@ pub(crate) struct Walker<'a> {
     touched: BTreeSet<usize>,
     stage: usize,
     last_mutation_group: Option<usize>,
+    /// Trial walks this walker is nested in: below [`COMPARE_DEPTH`] of them, a search keeps
+    /// the first candidate that works instead of comparing them all.
+    trials: usize,
     /// For the selection set being planned: how many of its fields each subgraph resolves, so
     /// a jump goes where the most siblings can follow.
     preference: Vec<(GraphId, usize)>,
@@ -79,6 +82,11 @@ pub(crate) struct Walker<'a> {
     /// Which selections can be finished from where ([`reach`]).
     reach: &'a ReachMemo,
 }
+
+/// How many levels of trial walks compare every candidate. Deeper, a search keeps the first
+/// candidate that works: comparing there too would multiply the trials at every level (two
+/// candidates per level of a chain of shareable fields is 2^depth walks).
+pub(crate) const COMPARE_DEPTH: usize = 3;
 
 /// What planning part of the operation achieved where a field may be split over subgraphs.
 pub(crate) enum Outcome {
@@ -152,6 +160,7 @@ impl<'a> Walker<'a> {
             touched: BTreeSet::new(),
             stage: 0,
             last_mutation_group: None,
+            trials: 0,
             preference: Vec::new(),
             client_sets: Vec::new(),
             claims: Claims::default(),
@@ -172,6 +181,19 @@ impl<'a> Walker<'a> {
             });
         }
         Ok(())
+    }
+
+    /// A copy of the walker to try a candidate on, one trial level deeper.
+    fn trial(&self) -> Self {
+        let mut trial = self.clone();
+        trial.trials += 1;
+        trial
+    }
+
+    /// Keeps what a trial planned, at this walker's trial level.
+    fn adopt(&mut self, mut trial: Self) {
+        trial.trials = self.trials;
+        *self = trial;
     }
 
     fn graph_of(&self, group: usize) -> GraphId {

@@ -117,7 +117,7 @@ impl<'a> Walker<'a> {
             let mut first_error = None;
             for (n, alt) in alts.iter().enumerate() {
                 let last = n + 1 == alts.len();
-                let mut trial = if last { None } else { Some(self.clone()) };
+                let mut trial = if last { None } else { Some(self.trial()) };
                 let walker = trial.as_mut().unwrap_or(self);
                 let group = match *alt {
                     RootAlt::Existing(group) => group,
@@ -132,7 +132,7 @@ impl<'a> Walker<'a> {
                 match walker.place_root(group, root, field, wrappers, ctx, false) {
                     Ok(_) => {
                         if let Some(trial) = trial {
-                            *self = trial;
+                            self.adopt(trial);
                         }
                         return Ok(());
                     }
@@ -183,7 +183,7 @@ impl<'a> Walker<'a> {
             if !walk {
                 continue;
             }
-            let mut trial = self.clone();
+            let mut trial = self.trial();
             let group = trial.root_alt_group(alt, kind);
             match trial.place_root(group, root, field, wrappers, ctx, false) {
                 Ok(_) => {
@@ -199,7 +199,7 @@ impl<'a> Walker<'a> {
             }
         }
         if let Some((_, walker)) = best {
-            *self = walker;
+            self.adopt(walker);
             return Ok(());
         }
         let error = first_error.unwrap_or_else(|| PlanError::NoSubgraphResolves {
@@ -215,15 +215,15 @@ impl<'a> Walker<'a> {
         let mut error = error;
         let mut progress = false;
         for alt in &alts {
-            let mut trial = self.clone();
+            let mut trial = self.trial();
             let group = trial.root_alt_group(alt, kind);
             match trial.place_root(group, root, remaining, wrappers, ctx, true) {
                 Ok(Outcome::Done) => {
-                    *self = trial;
+                    self.adopt(trial);
                     return Ok(());
                 }
                 Ok(Outcome::Partly(rest, why)) => {
-                    *self = trial;
+                    self.adopt(trial);
                     remaining = self.trimmed(remaining, rest);
                     progress = true;
                     // What is still left is what the error should be about.

@@ -46,15 +46,15 @@ impl<'a> Walker<'a> {
         // field no candidate took, not one a later candidate could.
         let mut error = error;
         for alt in alts {
-            let mut trial = self.clone();
+            let mut trial = self.trial();
             let pending = Pending::Field(remaining);
             match trial.run_alt(group, cursor, parent, pending, ctx, alt, true) {
                 Ok(Outcome::Done) => {
-                    *self = trial;
+                    self.adopt(trial);
                     return Ok(Outcome::Done);
                 }
                 Ok(Outcome::Partly(rest, why)) => {
-                    *self = trial;
+                    self.adopt(trial);
                     remaining = self.trimmed(remaining, rest);
                     progress = true;
                     error = why;
