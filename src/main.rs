@@ -56,7 +56,7 @@ struct Args {
     no_introspection: bool,
 
     /// Where the playground loads its scripts from (self-host them to work offline).
-    #[arg(long, env = "PLAYGROUND_ASSETS_URL", default_value = router::config::DEFAULT_PLAYGROUND_ASSETS_URL)]
+    #[arg(long, env = "PLAYGROUND_ASSETS_URL", default_value = router_server::config::DEFAULT_PLAYGROUND_ASSETS_URL)]
     playground_assets_url: String,
 }
 
@@ -105,7 +105,8 @@ fn services() -> [Service; 5] {
 #[tokio::main]
 async fn main() -> Result<()> {
     let args = Args::parse();
-    let _telemetry = router::telemetry::init(&router::config::TelemetryConfig::default())?;
+    let _telemetry =
+        router_server::telemetry::init(&router_server::config::TelemetryConfig::default())?;
     if !(args.seed_scale.is_finite() && args.seed_scale > 0.0) {
         bail!("--seed-scale must be a positive number");
     }
@@ -162,25 +163,32 @@ async fn main() -> Result<()> {
     }
 
     let supergraph = load_supergraph(&args.supergraph, &services, &urls)?;
-    let mut config = router::RouterConfig {
+    let mut config = router_server::RouterConfig {
         introspection: !args.no_introspection,
         // A local development stack: subgraph error messages are what developers debug with.
-        errors: router::config::ErrorsConfig::pass_through(),
-        ..router::RouterConfig::default()
+        errors: router_server::config::ErrorsConfig::pass_through(),
+        ..router_server::RouterConfig::default()
     };
     config.playground.assets_url = args.playground_assets_url.clone();
     // The subgraphs read the signed-in user from x-user-id; nothing else reaches them.
-    config.headers = router::config::HeadersConfig::propagating(SUBGRAPH_HEADERS);
+    config.headers = router_server::config::HeadersConfig::propagating(SUBGRAPH_HEADERS);
     for (name, url) in &urls {
         config.subgraphs.entry(name).url = Some(url.clone());
     }
     let mut supergraph = supergraph;
-    router::supergraph_source::apply_overrides(&mut supergraph, |_| None, &config.subgraphs)?;
-    let state = router::AppState::ready(router::RouterState::new(supergraph, Arc::new(config))?);
+    router_server::supergraph_source::apply_overrides(
+        &mut supergraph,
+        |_| None,
+        &config.subgraphs,
+    )?;
+    let state = router_server::AppState::ready(router_server::RouterState::new(
+        supergraph,
+        Arc::new(config),
+    )?);
     let listener = bind(SocketAddr::new(args.host, args.port), "router").await?;
     let addr = listener.local_addr()?;
     tasks.spawn(async move {
-        router::serve::serve(listener, state, wait_for(stopped))
+        router_server::serve::serve(listener, state, wait_for(stopped))
             .await
             .context("the router failed")
     });
@@ -192,7 +200,7 @@ async fn main() -> Result<()> {
 
     // Stop on Ctrl-C / SIGTERM, or as soon as any server fails.
     let outcome = tokio::select! {
-        () = router::serve::shutdown_signal() => Ok(()),
+        () = router_server::serve::shutdown_signal() => Ok(()),
         Some(result) = tasks.join_next() => match result {
             Ok(Ok(())) => Ok(()),
             Ok(Err(error)) => Err(error),
@@ -229,7 +237,7 @@ fn load_supergraph(
 ) -> Result<supergraph::Supergraph> {
     if path.exists() {
         tracing::info!("serving the supergraph {}", path.display());
-        return Ok(router::supergraph_source::load(path)?);
+        return Ok(router_server::supergraph_source::load(path)?);
     }
     tracing::warn!(
         "{} does not exist: composing the supergraph from the running subgraphs' SDL",
@@ -245,7 +253,7 @@ fn load_supergraph(
     let composed = composition::compose(&inputs).map_err(|diagnostics| {
         anyhow::anyhow!("composition failed:\n{}", composition::render(&diagnostics))
     })?;
-    Ok(router::supergraph_source::parse(
+    Ok(router_server::supergraph_source::parse(
         &composed.sdl,
         "composed supergraph",
     )?)

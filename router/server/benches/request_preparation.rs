@@ -13,8 +13,8 @@ use std::sync::Arc;
 use bench_subgraphs::Subgraph;
 use criterion::{Criterion, criterion_group, criterion_main};
 use planner::{PlanOptions, PreparedOperation};
-use router::pipeline::{self, GraphQLRequest, Method, RequestContext};
-use router::{RouterConfig, RouterState};
+use router_server::pipeline::{self, GraphQLRequest, Method, RequestContext};
+use router_server::{RouterConfig, RouterState};
 use serde_json::{Map, json};
 use std::hint::black_box;
 
@@ -43,7 +43,8 @@ fn state() -> RouterState {
         .map(|s| (s, format!("http://127.0.0.1:9/{}", s.name())))
         .collect();
     let sdl = bench_subgraphs::supergraph_sdl(&urls).expect("the bench subgraphs compose");
-    let supergraph = router::supergraph_source::parse(&sdl, "bench").expect("the supergraph loads");
+    let supergraph =
+        router_server::supergraph_source::parse(&sdl, "bench").expect("the supergraph loads");
     RouterState::new(supergraph, Arc::new(RouterConfig::default())).expect("router state")
 }
 

@@ -6,7 +6,7 @@ mod jwt_support;
 
 use e2e_support::Stack;
 use jwt_support::{JwksServer, bearer, claims, config_with, token, url_source};
-use router::RouterConfig;
+use router_server::RouterConfig;
 use serde_json::{Value, json};
 
 const ORDERS: &str = r#"{ user(id: "1") { name orders { id } } topProducts(first: 1) { name } }"#;

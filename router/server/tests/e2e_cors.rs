@@ -8,7 +8,7 @@ use std::sync::Arc;
 use e2e_support::Stack;
 use reqwest::Method;
 use reqwest::header::HeaderMap;
-use router::{RouterConfig, RouterState};
+use router_server::{RouterConfig, RouterState};
 use serde_json::json;
 
 const SHOP: &str = "https://shop.example.com";

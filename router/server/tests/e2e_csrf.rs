@@ -4,7 +4,7 @@
 mod e2e_support;
 
 use e2e_support::Stack;
-use router::RouterConfig;
+use router_server::RouterConfig;
 use serde_json::{Value, json};
 
 const CLEAR_CART: &str = r#"{"query":"mutation { clearCart { id } }"}"#;

@@ -10,7 +10,7 @@ use axum::Json;
 use axum::Router;
 use axum::routing::post;
 use fault_support::{FaultStack, catalog, closed_port, compose, spawn, stock_entities};
-use router::{RouterConfig, RouterState, ServerError};
+use router_server::{RouterConfig, RouterState, ServerError};
 use serde_json::{Value, json};
 
 const QUERY: &str = "{ products { id name available } topProduct { name } }";
@@ -160,7 +160,7 @@ async fn router_errors_are_never_redacted() {
 #[tokio::test]
 async fn a_subgraph_the_supergraph_lacks_is_refused() {
     let sdl = compose(closed_port().await, closed_port().await);
-    let supergraph = router::supergraph_source::parse(&sdl, "faults").expect("loads");
+    let supergraph = router_server::supergraph_source::parse(&sdl, "faults").expect("loads");
     let config = config("errors:\n  subgraphs:\n    stok:\n      redact: false\n");
     match RouterState::new(supergraph, Arc::new(config)) {
         Err(ServerError::UnknownSubgraph { name, origin, .. }) => {

@@ -7,7 +7,7 @@ mod fault_support;
 use std::sync::{Arc, Mutex};
 
 use fault_support::{FaultStack, recording_stock, spawn};
-use router::transport::TraceParent;
+use router_server::transport::TraceParent;
 use serde_json::json;
 
 #[tokio::test]

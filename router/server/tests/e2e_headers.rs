@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use axum::http::HeaderMap;
 use fault_support::{FaultStack, recording_catalog, recording_stock, spawn};
-use router::{RouterConfig, RouterState};
+use router_server::{RouterConfig, RouterState};
 use serde_json::json;
 
 type Seen = Arc<Mutex<Vec<HeaderMap>>>;
@@ -205,7 +205,7 @@ async fn reloaded_rules_apply_to_the_next_request() {
 async fn a_rule_for_an_unknown_subgraph_or_a_framing_header_is_refused() {
     let catalog = spawn(fault_support::catalog()).await;
     let sdl = fault_support::compose(catalog, catalog);
-    let supergraph = router::supergraph_source::parse(&sdl, "test").expect("supergraph");
+    let supergraph = router_server::supergraph_source::parse(&sdl, "test").expect("supergraph");
     let unknown = rules("headers: { reviews: { request: [ { propagate: { named: a } } ] } }");
     let error = RouterState::new(supergraph.clone(), Arc::new(unknown)).expect_err("unknown");
     assert!(error.to_string().contains("\"reviews\""), "{error}");

@@ -241,7 +241,8 @@ fn unreadable_jwks_file_is_a_located_configuration_error() {
     if let Some(jwt) = &mut config.authentication.jwt {
         jwt.jwks.push(file_source("missing.json"));
     }
-    let error = router::auth::check_config(&config.authentication).expect_err("missing file");
+    let error =
+        router_server::auth::check_config(&config.authentication).expect_err("missing file");
     let message = error.to_string();
     assert!(
         message.starts_with("invalid configuration: authentication.jwt.jwks[1].file: cannot read"),

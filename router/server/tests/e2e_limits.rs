@@ -4,7 +4,7 @@
 mod e2e_support;
 
 use e2e_support::{Answer, Stack, shop_config};
-use router::RouterConfig;
+use router_server::RouterConfig;
 use serde_json::json;
 
 const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";

@@ -10,7 +10,7 @@ use axum::Router;
 use axum::http::StatusCode;
 use axum::routing::post;
 use e2e_support::Stack;
-use router::RouterConfig;
+use router_server::RouterConfig;
 use serde_json::json;
 
 const CART: &str = r#"query UserCart { user(id: "1") { name cart { items { quantity product { name inStock } } } } }"#;

@@ -4,8 +4,8 @@
 mod e2e_support;
 
 use e2e_support::Stack;
-use router::RouterConfig;
-use router::config::ErrorsConfig;
+use router_server::RouterConfig;
+use router_server::config::ErrorsConfig;
 use serde_json::json;
 
 #[tokio::test]

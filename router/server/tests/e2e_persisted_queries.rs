@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use e2e_support::{Answer, Stack, shop_config};
-use router::RouterConfig;
-use router::RouterState;
-use router::persisted::sha256_hex;
+use router_server::RouterConfig;
+use router_server::RouterState;
+use router_server::persisted::sha256_hex;
 use serde_json::{Value, json};
 
 const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";

@@ -30,7 +30,7 @@ async fn in_flight_requests_finish_after_shutdown_is_requested() {
         .expect("bind");
     let addr = listener.local_addr().expect("address");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(router::serve::serve(
+    let server = tokio::spawn(router_server::serve::serve(
         listener,
         Arc::clone(&fake.app),
         async move {

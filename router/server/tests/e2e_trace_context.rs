@@ -10,8 +10,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::http::HeaderMap;
 use fault_support::{FaultStack, recording_stock, spawn};
-use router::telemetry::TelemetryGuard;
-use router::transport::TraceParent;
+use router_server::telemetry::TelemetryGuard;
+use router_server::transport::TraceParent;
 use serde_json::json;
 
 const CLIENT_TRACE: &str = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
@@ -19,7 +19,9 @@ const CLIENT_TRACE: &str = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7
 /// The process's subscriber with the OpenTelemetry layer (no export), kept for the process.
 fn telemetry() {
     static GUARD: OnceLock<TelemetryGuard> = OnceLock::new();
-    GUARD.get_or_init(|| router::telemetry::init(&Default::default()).expect("telemetry installs"));
+    GUARD.get_or_init(|| {
+        router_server::telemetry::init(&Default::default()).expect("telemetry installs")
+    });
 }
 
 /// Sends `{ products { stock } }` with `headers`; returns the response headers and the

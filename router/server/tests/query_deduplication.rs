@@ -12,7 +12,7 @@ use axum::Json;
 use axum::Router;
 use axum::routing::post;
 use fault_support::spawn;
-use router::{AppState, RouterConfig, RouterState};
+use router_server::{AppState, RouterConfig, RouterState};
 use serde_json::{Value, json};
 
 const SDL: &str = r#"
@@ -49,12 +49,13 @@ async fn router(subgraph: SocketAddr, dedupe_queries: bool) -> SocketAddr {
     )])
     .unwrap_or_else(|d| panic!("composition failed:\n{}", composition::render(&d)))
     .sdl;
-    let supergraph = router::supergraph_source::parse(&sdl, "dedupe").expect("supergraph loads");
+    let supergraph =
+        router_server::supergraph_source::parse(&sdl, "dedupe").expect("supergraph loads");
     let mut config = RouterConfig::default();
     config.subgraphs.entry("all").deduplicate_queries = Some(dedupe_queries);
     config.headers.propagate_to_all(&["authorization"]);
     let state = RouterState::new(supergraph, Arc::new(config)).expect("router state");
-    spawn(router::app(AppState::ready(state))).await
+    spawn(router_server::app(AppState::ready(state))).await
 }
 
 /// Sends `query` from five clients at once (client `i` with authorization `tokens[i]`); the

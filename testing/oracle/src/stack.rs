@@ -6,7 +6,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use router::{AppState, RouterConfig, RouterState};
+use router_server::{AppState, RouterConfig, RouterState};
 use serde_json::{Value, json};
 use subgraph_kit::seed::SeedSize;
 use subgraph_kit::testing::{TestDatabase, spawn};
@@ -68,7 +68,7 @@ impl Stack {
         start!(carts, 4);
         let composed = composition::compose(&subgraphs)
             .unwrap_or_else(|d| panic!("composition failed:\n{}", composition::render(&d)));
-        let supergraph = router::supergraph_source::parse(&composed.sdl, "composed")
+        let supergraph = router_server::supergraph_source::parse(&composed.sdl, "composed")
             .expect("the composed supergraph loads");
         let mut config = RouterConfig::default();
         config
@@ -77,7 +77,7 @@ impl Stack {
         let state = RouterState::new(supergraph.clone(), Arc::new(config)).expect("router state");
         let app = AppState::ready(state);
         let state = app.current().expect("just loaded");
-        let router = spawn(router::app(app)).await;
+        let router = spawn(router_server::app(app)).await;
         let monolith = Monolith::new(Databases {
             users: databases[0].db.clone(),
             products: databases[1].db.clone(),

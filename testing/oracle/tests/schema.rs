@@ -17,7 +17,7 @@ async fn monolith_sdl_equals_the_routers_api_schema() {
     });
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/supergraph.graphql");
-    let supergraph = router::supergraph_source::load(&path).expect("the supergraph loads");
+    let supergraph = router_server::supergraph_source::load(&path).expect("the supergraph loads");
     let api = facts(&supergraph.api_sdl(), "API schema").expect("API schema parses");
     let mono = facts(&monolith.sdl(), "monolith").expect("monolith SDL parses");
     // Not vacuous: every type, field and argument of the shop is a fact.

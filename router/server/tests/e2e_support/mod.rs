@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
-use router::{AppState, RouterConfig, RouterState};
+use router_server::{AppState, RouterConfig, RouterState};
 use serde_json::{Value, json};
 use subgraph_kit::seed::SeedSize;
 use subgraph_kit::testing::{TestDatabase, spawn};
@@ -124,19 +124,19 @@ impl Stack {
                     Source::Edited(edit) => edit(composed.sdl),
                     _ => composed.sdl,
                 };
-                router::supergraph_source::parse(&sdl, "composed")
+                router_server::supergraph_source::parse(&sdl, "composed")
                     .expect("the composed supergraph loads")
             }
             Source::CheckedIn => {
                 let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                     .join("../../schema/supergraph.graphql");
-                let mut supergraph = router::supergraph_source::load(&path)
+                let mut supergraph = router_server::supergraph_source::load(&path)
                     .expect("the checked-in supergraph loads");
-                let mut urls = router::config::SubgraphsConfig::default();
+                let mut urls = router_server::config::SubgraphsConfig::default();
                 for subgraph in &subgraphs {
                     urls.entry(&subgraph.name).url = Some(subgraph.url.clone());
                 }
-                router::supergraph_source::apply_overrides(&mut supergraph, |_| None, &urls)
+                router_server::supergraph_source::apply_overrides(&mut supergraph, |_| None, &urls)
                     .expect("the checked-in supergraph names the five subgraphs");
                 supergraph
             }
@@ -144,7 +144,7 @@ impl Stack {
         let state = RouterState::new(supergraph, Arc::new(config)).expect("router state");
         let app = AppState::ready(state);
         let state = app.current().expect("just loaded");
-        let router = spawn(router::app(app.clone())).await;
+        let router = spawn(router_server::app(app.clone())).await;
         Stack {
             router,
             state,

@@ -12,7 +12,7 @@ use axum::Json;
 use axum::Router;
 use axum::http::HeaderMap;
 use axum::routing::post;
-use router::{AppState, RouterConfig, RouterState};
+use router_server::{AppState, RouterConfig, RouterState};
 use serde_json::{Value, json};
 
 const CATALOG_SDL: &str = r#"
@@ -153,7 +153,7 @@ impl FaultStack {
     ) -> FaultStack {
         let mut config = RouterConfig::default();
         // Fault tests check the router's messages about failed subgraphs.
-        config.errors = router::config::ErrorsConfig::pass_through();
+        config.errors = router_server::config::ErrorsConfig::pass_through();
         config.subgraphs.entry("all").timeout = Some(Duration::from_millis(300).into());
         config
             .headers
@@ -168,12 +168,12 @@ impl FaultStack {
         config: RouterConfig,
     ) -> FaultStack {
         let sdl = compose(catalog_addr, stock_addr);
-        let supergraph = router::supergraph_source::parse(&sdl, "faults")
+        let supergraph = router_server::supergraph_source::parse(&sdl, "faults")
             .expect("the composed supergraph loads");
         let state = RouterState::new(supergraph, Arc::new(config)).expect("router state");
         let app = AppState::ready(state);
         let state = app.current().expect("just loaded");
-        let router = spawn(router::app(app.clone())).await;
+        let router = spawn(router_server::app(app.clone())).await;
         FaultStack {
             router,
             state,

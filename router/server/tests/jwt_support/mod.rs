@@ -9,8 +9,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::extract::State;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
-use router::RouterConfig;
-use router::config::{JwksSource, JwtConfig};
+use router_server::RouterConfig;
+use router_server::config::{JwksSource, JwtConfig};
 use serde_json::{Value, json};
 
 pub const ISSUER: &str = "https://idp.test";
@@ -143,7 +143,7 @@ pub fn config_with(sources: Vec<JwksSource>) -> RouterConfig {
     let mut config = super::e2e_support::shop_config();
     config.authentication.jwt = Some(JwtConfig {
         jwks: sources,
-        unknown_kid_refetch_interval: router::config::ConfigDuration::from_millis(0),
+        unknown_kid_refetch_interval: router_server::config::ConfigDuration::from_millis(0),
         ..JwtConfig::default()
     });
     config

@@ -19,8 +19,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use router::ServeArgs;
-use router::reload::{ReloadStatus, Reloader};
+use router_server::ServeArgs;
+use router_server::reload::{ReloadStatus, Reloader};
 use serde_json::{Value, json};
 use tokio::sync::{Notify, watch};
 
@@ -375,7 +375,7 @@ pub fn save(path: &Path, text: &str) {
 /// The router as `router serve` runs it, on 127.0.0.1:0.
 pub struct RunningRouter {
     pub addr: SocketAddr,
-    pub app: Arc<router::AppState>,
+    pub app: Arc<router_server::AppState>,
     pub status: watch::Receiver<ReloadStatus>,
     pub http: reqwest::Client,
     reloading: tokio::task::JoinHandle<()>,
@@ -409,7 +409,7 @@ impl RunningRouter {
         let addr = listener.local_addr().expect("address");
         let served = app.clone();
         tokio::spawn(async move {
-            let _ = router::serve::serve(listener, served, std::future::pending()).await;
+            let _ = router_server::serve::serve(listener, served, std::future::pending()).await;
         });
         RunningRouter {
             addr,

@@ -3,15 +3,16 @@
 //! (breaking / dangerous / safe, see `composition::diff`), and with `--operations` lists the
 //! recorded client operations the change would break.
 
+mod error;
 mod inputs;
 mod operations;
 mod report;
 
 use std::path::PathBuf;
 
-use composition::config::ConfigError;
-use supergraph::{Supergraph, SupergraphError};
+use supergraph::Supergraph;
 
+pub use error::CheckError;
 use report::{CompositionError, CompositionHint, Report};
 
 #[derive(clap::Args)]
@@ -47,26 +48,6 @@ pub struct CheckArgs {
 enum Format {
     Human,
     Json,
-}
-
-/// Why a check could not run (exit code 2).
-#[derive(Debug, thiserror::Error)]
-pub enum CheckError {
-    #[error(transparent)]
-    Config(#[from] ConfigError),
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("subgraph \"{0}\" is given twice with --subgraph")]
-    DuplicateSubgraph(String),
-    #[error("the composed supergraph cannot be loaded: {0}")]
-    Supergraph(#[from] Box<SupergraphError>),
-    #[error("cannot start the async runtime: {0}")]
-    Runtime(std::io::Error),
-    #[error("cannot serialize the report: {0}")]
-    Json(#[from] serde_json::Error),
 }
 
 /// Runs the check, prints the report on stdout and returns the process exit code.

@@ -2,7 +2,7 @@
 //! with the file, line, key path and a hint; `${env.NAME}` fills the file in; `router config
 //! schema | validate | default` work on the shipped example.
 
-#[path = "fault_support/mod.rs"]
+#[path = "../../server/tests/fault_support/mod.rs"]
 mod fault_support;
 
 use std::io::{BufRead, BufReader};
@@ -12,7 +12,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use fault_support::{closed_port, compose};
-use router::RouterConfig;
+use router_server::RouterConfig;
 use serde_json::{Value, json};
 
 /// The example configuration shipped at the repository root.

@@ -11,7 +11,7 @@ use supergraph::apollo_compiler::diagnostic::ToCliReport;
 use supergraph::apollo_compiler::validation::Valid;
 use supergraph::apollo_compiler::{ExecutableDocument, Schema};
 
-use super::CheckError;
+use super::error::CheckError;
 
 /// What `--operations` found.
 #[derive(Debug, Default, Serialize)]

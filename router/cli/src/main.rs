@@ -23,7 +23,7 @@ enum Command {
     /// Check proposed subgraph schemas: composition errors, breaking changes, broken operations.
     Check(check_command::CheckArgs),
     /// Serve the supergraph over HTTP: GraphQL at /graphql, the playground at /, /health.
-    Serve(router::ServeArgs),
+    Serve(router_server::ServeArgs),
     /// The router.yaml configuration: `schema` (JSON Schema), `validate FILE...`, `default`.
     Config(config_command::ConfigArgs),
 }
@@ -33,7 +33,7 @@ fn main() -> anyhow::Result<()> {
         Command::Plan(args) => println!("{}", plan_command::run(&args)?),
         Command::Compose(args) => compose_command::run(&args)?,
         Command::Check(args) => std::process::exit(check_command::run(&args)),
-        Command::Serve(args) => router::serve::run_blocking(args)?,
+        Command::Serve(args) => router_server::serve::run_blocking(args)?,
         Command::Config(args) => config_command::run(&args)?,
     }
     Ok(())

@@ -7,7 +7,7 @@ use composition::SubgraphSdl;
 use composition::config::SupergraphConfig;
 use serde::Serialize;
 
-use super::CheckError;
+use super::error::CheckError;
 
 /// One `--subgraph name=file`.
 #[derive(Clone, Debug, Serialize)]

@@ -2,7 +2,7 @@
 //! subgraphs, serves 503 until it can, and follows their schema changes without a restart,
 //! without failing a request, and without giving up a good supergraph for a bad composition.
 
-#[path = "reload_support/mod.rs"]
+#[path = "../../server/tests/reload_support/mod.rs"]
 mod reload_support;
 
 use std::sync::Arc;

@@ -2,7 +2,7 @@
 //! `telemetry.logs.format`) are one object each, and every line written while serving a request
 //! carries that request's id and trace id; the optional access line too, in text as in JSON.
 
-#[path = "fault_support/mod.rs"]
+#[path = "../../server/tests/fault_support/mod.rs"]
 mod fault_support;
 #[path = "process_support/mod.rs"]
 mod process_support;

@@ -1,7 +1,7 @@
 //! `router serve` as a process: flags and `SUBGRAPH_<NAME>_URL` override the supergraph's
 //! URLs, `/health` answers once loaded, and SIGTERM stops it cleanly.
 
-#[path = "fault_support/mod.rs"]
+#[path = "../../server/tests/fault_support/mod.rs"]
 mod fault_support;
 
 use std::io::{BufRead, BufReader};

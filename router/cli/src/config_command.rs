@@ -29,14 +29,14 @@ enum ConfigCommand {
 pub fn run(args: &ConfigArgs) -> anyhow::Result<()> {
     match &args.command {
         ConfigCommand::Schema => {
-            let schema = serde_json::to_string_pretty(&router::RouterConfig::json_schema())
+            let schema = serde_json::to_string_pretty(&router_server::RouterConfig::json_schema())
                 .context("printing the schema")?;
             println!("{schema}");
         }
         ConfigCommand::Validate { files } => {
             let mut invalid = 0;
             for file in files {
-                match router::serve::read_config(file) {
+                match router_server::serve::read_config(file) {
                     Ok(_) => println!("{}: OK", file.display()),
                     Err(error) => {
                         invalid += 1;
@@ -52,7 +52,7 @@ pub fn run(args: &ConfigArgs) -> anyhow::Result<()> {
             }
         }
         ConfigCommand::Default => {
-            let yaml = serde_norway::to_string(&router::RouterConfig::default())
+            let yaml = serde_norway::to_string(&router_server::RouterConfig::default())
                 .context("printing the defaults")?;
             print!("{yaml}");
         }
