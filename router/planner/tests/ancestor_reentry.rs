@@ -47,3 +47,49 @@ fn keyless_value_spread_over_subgraphs_is_read_through_the_parent_entity() {
     "#
     );
 }
+
+#[test]
+fn keyless_value_two_levels_below_an_entity_is_read_through_it_with_the_path_down() {
+    // Info and Details have no key: y is read from b through Product, as info { details { y } }.
+    insta::assert_snapshot!(
+        plan("candidates", "{ newest { info { details { x y } } } }"),
+        @r#"
+    QueryPlan {
+      Sequence {
+        Fetch(service: "a") {
+          {
+            newest {
+              info {
+                details {
+                  x
+                }
+              }
+              __typename
+              id
+            }
+          }
+        },
+        Flatten(path: "newest") {
+          Fetch(service: "b") {
+            {
+              ... on Product {
+                __typename
+                id
+              }
+            } =>
+            {
+              ... on Product {
+                info {
+                  details {
+                    y
+                  }
+                }
+              }
+            }
+          },
+        },
+      },
+    }
+    "#
+    );
+}

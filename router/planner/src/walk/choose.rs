@@ -174,13 +174,16 @@ impl<'a> Walker<'a> {
         if first_error.is_none()
             && let Some(alt) = pruned
         {
-            // Every candidate was ruled out without a walk: walk one for the error it meets.
+            // Every candidate was ruled out without a walk: walk one for the error it meets
+            // (kept if it plans after all, should `reach` ever be wrong).
             let mut trial = self.trial();
-            if let Err(error) = trial.run_alt(group, cursor, parent, pending, ctx, alt, false) {
-                if error.is_fatal() {
-                    return Err(error);
+            match trial.run_alt(group, cursor, parent, pending, ctx, alt, false) {
+                Ok(_) => {
+                    self.adopt(trial);
+                    return Ok(Outcome::Done);
                 }
-                first_error = Some(error);
+                Err(error) if error.is_fatal() => return Err(error),
+                Err(error) => first_error = Some(error),
             }
         }
         let error = first_error.unwrap_or_else(|| self.unreachable(group, parent, pending, ctx));

@@ -1,5 +1,6 @@
 //! The memo behind [`super::reach`]: per planning run, whether a field can be finished from a
-//! (type, subgraph, provided) position, shared by every trial copy of the walker.
+//! type and the (subgraph, provided selection) positions it can be read from, shared by every
+//! trial copy of the walker.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -19,22 +20,28 @@ pub(crate) struct ReachMemo {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct ReachKey {
     parent: Name,
-    graph: GraphId,
+    /// (subgraph, address of the provided selection or 0), sorted.
+    positions: Vec<(GraphId, usize)>,
     field: usize,
-    provided: usize,
 }
 
-fn key(
-    parent: &Name,
-    graph: GraphId,
-    field: &Node<Field>,
-    provided: Option<&SelectionSet>,
-) -> ReachKey {
+/// Where a selection can be read: a subgraph, with what a `@provides` gives there.
+pub(crate) type Position<'s> = (GraphId, Option<&'s SelectionSet>);
+
+fn key(parent: &Name, positions: &[Position<'_>], field: &Node<Field>) -> ReachKey {
+    let mut positions: Vec<(GraphId, usize)> = positions
+        .iter()
+        .map(|(graph, provided)| {
+            let provided = provided.map_or(0, |p| p as *const SelectionSet as usize);
+            (*graph, provided)
+        })
+        .collect();
+    positions.sort_unstable();
+    positions.dedup();
     ReachKey {
         parent: parent.clone(),
-        graph,
+        positions,
         field: &**field as *const Field as usize,
-        provided: provided.map_or(0, |p| p as *const SelectionSet as usize),
     }
 }
 
@@ -42,27 +49,25 @@ impl ReachMemo {
     pub fn get(
         &self,
         parent: &Name,
-        graph: GraphId,
+        positions: &[Position<'_>],
         field: &Node<Field>,
-        provided: Option<&SelectionSet>,
     ) -> Option<bool> {
         self.known
             .borrow()
-            .get(&key(parent, graph, field, provided))
+            .get(&key(parent, positions, field))
             .copied()
     }
 
     pub fn record(
         &self,
         parent: &Name,
-        graph: GraphId,
+        positions: &[Position<'_>],
         field: &Node<Field>,
-        provided: Option<&SelectionSet>,
         reachable: bool,
     ) {
         self.known
             .borrow_mut()
-            .insert(key(parent, graph, field, provided), reachable);
+            .insert(key(parent, positions, field), reachable);
         self.held.borrow_mut().push(field.clone());
     }
 }
