@@ -15,12 +15,12 @@
 use axum::http::StatusCode;
 use operation::apollo_compiler::{Name, Node, ast};
 use operation::{NormalizedOperation, Selection, SelectionSet};
-use supergraph::Requirements;
+use router_config::AuthorizationConfig;
+use supergraph::{Requirements, Supergraph};
 
 use super::codes;
 use super::request::RequestContext;
 use super::request_error::{RequestError, error_json};
-use crate::state::RouterState;
 use router_auth::Rights;
 
 /// The operation as the planner and the response shaping see it.
@@ -46,8 +46,11 @@ impl Authorized {
 }
 
 /// `authorization.require_authentication`: anonymous requests are refused with 401.
-pub fn require_identity(state: &RouterState, context: &RequestContext) -> Result<(), RequestError> {
-    if state.config.authorization.require_authentication && context.claims.is_none() {
+pub fn require_identity(
+    config: &AuthorizationConfig,
+    context: &RequestContext,
+) -> Result<(), RequestError> {
+    if config.require_authentication && context.claims.is_none() {
         return Err(RequestError::malformed(
             StatusCode::UNAUTHORIZED,
             codes::UNAUTHENTICATED,
@@ -58,20 +61,21 @@ pub fn require_identity(state: &RouterState, context: &RequestContext) -> Result
 }
 
 pub fn authorize(
-    state: &RouterState,
+    supergraph: &Supergraph,
+    config: &AuthorizationConfig,
     normalized: &NormalizedOperation,
     context: &RequestContext,
 ) -> Result<Authorized, RequestError> {
-    let access = &state.supergraph.access;
+    let access = &supergraph.access;
     if access.is_empty() {
         return Ok(Authorized {
             marked: None,
             filtered: None,
         });
     }
-    let rights = Rights::new(context.claims.as_deref(), &state.config.authorization);
+    let rights = Rights::new(context.claims.as_deref(), config);
     let mut walker = Walker {
-        state,
+        supergraph,
         rights,
         denied: Vec::new(),
         path: Vec::new(),
@@ -86,7 +90,7 @@ pub fn authorize(
         });
     }
     tracing::debug!(denied = ?walker.denied, "unauthorized selections");
-    if state.config.authorization.reject_unauthorized {
+    if config.reject_unauthorized {
         return Err(RequestError {
             status: StatusCode::FORBIDDEN,
             malformed: false,
@@ -113,7 +117,7 @@ pub fn authorize(
 }
 
 struct Walker<'a> {
-    state: &'a RouterState,
+    supergraph: &'a Supergraph,
     rights: Rights<'a>,
     /// Response paths of the unreadable selections, for logs and reject mode.
     denied: Vec<Vec<String>>,
@@ -127,18 +131,16 @@ impl Walker<'_> {
 
     /// The type's requirements, and those of every object type that may be there.
     fn type_allowed(&self, type_name: &str) -> bool {
-        let access = &self.state.supergraph.access;
+        let access = &self.supergraph.access;
         if !self.ok(access.on_type(type_name)) {
             return false;
         }
         let is_abstract = self
-            .state
             .supergraph
             .type_meta(type_name)
             .is_some_and(|t| t.is_abstract());
         !is_abstract
             || self
-                .state
                 .supergraph
                 .possible_types(type_name)
                 .iter()
@@ -149,18 +151,16 @@ impl Walker<'_> {
         if field.is_meta() {
             return true;
         }
-        let access = &self.state.supergraph.access;
+        let access = &self.supergraph.access;
         if !self.ok(access.on_field(parent, &field.name)) {
             return false;
         }
         let abstract_parent = self
-            .state
             .supergraph
             .type_meta(parent)
             .is_some_and(|t| t.is_abstract());
         if abstract_parent
             && !self
-                .state
                 .supergraph
                 .possible_types(parent)
                 .iter()

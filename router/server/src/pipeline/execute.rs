@@ -2,15 +2,14 @@
 //! client's operation (the executor also places the introspection answer). `operation` is the
 //! normalized operation with unreadable fields marked (see [`super::authorize`]).
 
-use executor::{ExecutionRequest, Response};
+use executor::{ExecutionRequest, Executor, Response};
 use operation::{IntrospectionResponse, NormalizedOperation, PreparedOperation};
 use planner::QueryPlan;
 
-use crate::state::RouterState;
 use router_transport::RequestTransport;
 
 pub async fn execute(
-    state: &RouterState,
+    executor: &Executor,
     prepared: &PreparedOperation,
     operation: &NormalizedOperation,
     plan: &QueryPlan,
@@ -18,8 +17,7 @@ pub async fn execute(
     transport: &RequestTransport,
 ) -> Response {
     tracing::debug!(traceparent = %transport.trace(), "executing");
-    state
-        .executor
+    executor
         .execute(
             ExecutionRequest {
                 plan,

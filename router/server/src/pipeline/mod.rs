@@ -1,9 +1,12 @@
 //! One client request, stage by stage: [`persisted`] (persisted-query ids to text, the
-//! safelist), [`parse`] (parse + validate + pick the operation),
-//! [`prepare`] (coerce variables + normalize), [`introspect`] (root meta-fields from the API
-//! schema), [`plan`] (with [`plan_cache`]), [`execute`] (subgraph fetches), [`mask`] (subgraph errors as `errors:` allows) and [`respond`]
-//! (one response in the client's field order). Media types and status codes are the HTTP
-//! layer's business ([`crate::http`]).
+//! safelist), [`parse`] (parse + validate + pick the operation), [`prepare`] (coerce
+//! variables), [`authorize`] (what the client may read), [`introspect`] (root meta-fields from
+//! the API schema), [`plan`] (with [`plan_cache`]), [`execute`] (subgraph fetches), [`mask`]
+//! (subgraph errors as `errors:` allows) and [`respond`] (one response in the client's field
+//! order). Each stage is a function of what it needs (the compiler, the planner and its cache,
+//! the persisted queries, ...), never of the whole [`RouterState`]: [`ready`] and
+//! `run_stages` below hand each one its part, so the request reads top to bottom here. Media
+//! types and status codes are the HTTP layer's business ([`crate::http`]).
 
 pub mod authorize;
 pub mod codes;
@@ -73,7 +76,7 @@ async fn run_stages(
 ) -> Result<executor::Response, RequestError> {
     let ready = ready(state, request, context)?;
     let mut response = execute::execute(
-        state,
+        &state.executor,
         &ready.prepared,
         ready.authorized.for_response(ready.prepared.normalized()),
         &ready.plan,
@@ -107,13 +110,13 @@ pub fn ready(
     request: &GraphQLRequest,
     context: &RequestContext,
 ) -> Result<Ready, RequestError> {
-    authorize::require_identity(state, context)?;
-    let persisted = persisted::resolve(state, request)?;
+    authorize::require_identity(&state.config.authorization, context)?;
+    let persisted = persisted::resolve(&state.persisted, request)?;
     let request = persisted.request();
     // `parse` covers parsing, validating and normalizing the document (cached together).
-    let parsed =
-        tracing::info_span!("parse").in_scope(|| parse::parse(state, request, context.method))?;
-    persisted.register(state);
+    let parsed = tracing::info_span!("parse")
+        .in_scope(|| parse::parse(&state.compiler, request, context.method))?;
+    persisted.register(&state.persisted);
     let span = tracing::Span::current();
     span.record("graphql.operation.type", parsed.kind().to_string());
     if let Some(name) = parsed.name() {
@@ -121,13 +124,24 @@ pub fn ready(
         let _ = context.operation_name.set(name.to_string());
     }
     let prepared = tracing::info_span!("prepare")
-        .in_scope(|| prepare::prepare(state, &parsed, &request.variables))?;
-    let authorized = authorize::authorize(state, prepared.normalized(), context)?;
-    let introspection = introspect::introspect(state, &prepared)?;
+        .in_scope(|| prepare::prepare(&state.compiler, &parsed, &request.variables))?;
+    let authorized = authorize::authorize(
+        &state.supergraph,
+        &state.config.authorization,
+        prepared.normalized(),
+        context,
+    )?;
+    let introspection = introspect::introspect(&state.compiler, &prepared)?;
     let plan = tracing::info_span!("plan", cache.hit = Empty).in_scope(|| {
-        let labels = plan::enabled_override_labels(state);
+        let labels = plan::enabled_override_labels(&state.override_labels);
+        let planning = plan::Planning {
+            supergraph: &state.supergraph,
+            planner: &state.planner,
+            cache: &state.plan_cache,
+            metrics: &state.metrics,
+        };
         plan::plan(
-            state,
+            &planning,
             &parsed,
             authorized.for_plan(prepared.normalized()),
             &labels,

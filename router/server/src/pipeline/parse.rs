@@ -2,21 +2,19 @@
 //! refuse what this request may not run (mutations over GET, subscriptions).
 
 use axum::http::StatusCode;
-use operation::ParsedOperation;
 use operation::apollo_compiler::ast::OperationType;
+use operation::{Compiler, ParsedOperation};
 
 use super::codes;
 use super::request::{GraphQLRequest, Method};
 use super::request_error::RequestError;
-use crate::state::RouterState;
 
 pub fn parse(
-    state: &RouterState,
+    compiler: &Compiler,
     request: &GraphQLRequest,
     method: Method,
 ) -> Result<ParsedOperation, RequestError> {
-    let parsed = state
-        .compiler
+    let parsed = compiler
         .parse(&request.query, request.operation_name.as_deref())
         .map_err(|e| RequestError::from_operation(&e))?;
     match parsed.kind() {

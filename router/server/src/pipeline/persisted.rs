@@ -17,8 +17,8 @@ use serde_json::Value;
 use super::codes;
 use super::request::GraphQLRequest;
 use super::request_error::RequestError;
+use crate::persisted::PersistedQueries;
 use crate::persisted::sha256_hex;
-use crate::state::RouterState;
 
 /// The request with its operation text, and the APQ hash to register once it has validated.
 #[derive(Debug)]
@@ -34,8 +34,8 @@ impl Resolved<'_> {
 
     /// Caches the query under its hash (call once it has parsed and validated, so that the
     /// cache only ever holds operations that can run).
-    pub fn register(&self, state: &RouterState) {
-        if let (Some(hash), Some(apq)) = (&self.register, &state.persisted.apq) {
+    pub fn register(&self, queries: &PersistedQueries) {
+        if let (Some(hash), Some(apq)) = (&self.register, &queries.apq) {
             apq.insert(hash.clone(), &self.request.query);
         }
     }
@@ -65,12 +65,12 @@ fn persisted_query(request: &GraphQLRequest) -> Result<Option<PersistedQuery>, R
 }
 
 pub fn resolve<'a>(
-    state: &RouterState,
+    queries: &PersistedQueries,
     request: &'a GraphQLRequest,
 ) -> Result<Resolved<'a>, RequestError> {
     let persisted = persisted_query(request)?;
-    if state.persisted.safelist.is_some() {
-        return safelisted(state, request, persisted);
+    if queries.safelist.is_some() {
+        return safelisted(queries, request, persisted);
     }
     let Some(persisted) = persisted else {
         if request.query.is_empty() && request.document_id.is_some() {
@@ -81,7 +81,7 @@ pub fn resolve<'a>(
         }
         return Ok(plain(request));
     };
-    let Some(apq) = &state.persisted.apq else {
+    let Some(apq) = &queries.apq else {
         if request.query.is_empty() {
             return Err(RequestError::new(
                 StatusCode::OK,
@@ -128,11 +128,11 @@ pub fn resolve<'a>(
 }
 
 fn safelisted<'a>(
-    state: &RouterState,
+    queries: &PersistedQueries,
     request: &'a GraphQLRequest,
     persisted: Option<PersistedQuery>,
 ) -> Result<Resolved<'a>, RequestError> {
-    let Some(safelist) = &state.persisted.safelist else {
+    let Some(safelist) = &queries.safelist else {
         return Ok(plain(request));
     };
     let id = request

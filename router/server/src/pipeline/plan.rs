@@ -4,19 +4,29 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use operation::{NormalizedOperation, ParsedOperation};
-use planner::{PlanOptions, PreparedOperation, QueryPlan};
+use planner::{PlanOptions, Planner, PreparedOperation, QueryPlan};
+use router_telemetry::Metrics;
+use supergraph::Supergraph;
 
 use super::codes;
+use super::plan_cache::LruCache;
 use super::plan_key::PlanKey;
 use super::request_error::RequestError;
-use crate::state::RouterState;
 
 /// A plan for the part of `operation` that subgraphs answer (root meta-fields removed).
 /// `operation` is `parsed`'s normalized operation, or one derived from it for this request
 /// (authorization removed fields); the first case, the usual one, costs no printing or hashing
 /// of the operation.
+/// What planning reads and writes besides the operation.
+pub struct Planning<'a> {
+    pub supergraph: &'a Supergraph,
+    pub planner: &'a Planner,
+    pub cache: &'a LruCache<PlanKey, Arc<QueryPlan>>,
+    pub metrics: &'a Metrics,
+}
+
 pub fn plan(
-    state: &RouterState,
+    planning: &Planning<'_>,
     parsed: &ParsedOperation,
     operation: &NormalizedOperation,
     labels: &HashSet<String>,
@@ -35,36 +45,35 @@ pub fn plan(
         // Only root meta-fields: nothing for subgraphs.
         return Ok(Arc::new(QueryPlan { node: None }));
     }
-    if let Some(plan) = state.plan_cache.get(&key) {
+    if let Some(plan) = planning.cache.get(&key) {
         tracing::Span::current().record("cache.hit", true);
-        state
+        planning
             .metrics
-            .record_plan_cache(true, state.plan_cache.len());
+            .record_plan_cache(true, planning.cache.len());
         return Ok(plan);
     }
     tracing::Span::current().record("cache.hit", false);
-    state
+    planning
         .metrics
-        .record_plan_cache(false, state.plan_cache.len());
-    let input = PreparedOperation::from_normalized(input, &state.supergraph.api_schema)
+        .record_plan_cache(false, planning.cache.len());
+    let input = PreparedOperation::from_normalized(input, &planning.supergraph.api_schema)
         .map_err(|e| RequestError::internal(codes::QUERY_PLANNING_FAILED, e.to_string()))?;
     let options = PlanOptions {
         enabled_override_labels: labels.clone(),
     };
-    let plan = state
+    let plan = planning
         .planner
         .plan(&input.input(), &options)
         .map_err(|e| RequestError::internal(codes::QUERY_PLANNING_FAILED, e.to_string()))?;
     let plan = Arc::new(plan);
-    state.plan_cache.insert(key, plan.clone());
+    planning.cache.insert(key, plan.clone());
     Ok(plan)
 }
 
 /// Progressive `@override` labels for this request: `percent(p)` labels are enabled for `p`%
 /// of requests, chosen at random; other labels are never enabled by the router.
-pub fn enabled_override_labels(state: &RouterState) -> HashSet<String> {
-    state
-        .override_labels
+pub fn enabled_override_labels(labels: &[String]) -> HashSet<String> {
+    labels
         .iter()
         .filter(|label| {
             percent_of(label).is_some_and(|p| {

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 /// A GraphQL-over-HTTP request's parameters.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GraphQLRequest {
-    /// Empty when the client sent only a persisted-query id ([`persisted`] fills it in).
+    /// Empty when the client sent only a persisted-query id ([`super::persisted`] fills it in).
     pub query: String,
     pub operation_name: Option<String>,
     pub variables: Map<String, Value>,
