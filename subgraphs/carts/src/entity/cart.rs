@@ -12,16 +12,10 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
 }
 
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+/// What this table links to; the definitions are in [`super::relations`].
+#[derive(Copy, Clone, Debug, EnumIter)]
 pub enum Relation {
-    #[sea_orm(has_many = "super::cart_item::Entity")]
     CartItem,
-}
-
-impl Related<super::cart_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::CartItem.def()
-    }
 }
 
 impl ActiveModelBehavior for ActiveModel {}

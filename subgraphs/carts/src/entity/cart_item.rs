@@ -13,21 +13,10 @@ pub struct Model {
     pub quantity: i32,
 }
 
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+/// What this table links to; the definitions are in [`super::relations`].
+#[derive(Copy, Clone, Debug, EnumIter)]
 pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::cart::Entity",
-        from = "Column::CartId",
-        to = "super::cart::Column::Id",
-        on_delete = "Cascade"
-    )]
     Cart,
-}
-
-impl Related<super::cart::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Cart.def()
-    }
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -26,16 +26,10 @@ pub enum Status {
     Cancelled,
 }
 
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+/// What this table links to; the definitions are in [`super::relations`].
+#[derive(Copy, Clone, Debug, EnumIter)]
 pub enum Relation {
-    #[sea_orm(has_many = "super::order_item::Entity")]
     OrderItem,
-}
-
-impl Related<super::order_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::OrderItem.def()
-    }
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -12,21 +12,10 @@ pub struct Model {
     pub quantity: i32,
 }
 
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+/// What this table links to; the definitions are in [`super::relations`].
+#[derive(Copy, Clone, Debug, EnumIter)]
 pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::order::Entity",
-        from = "Column::OrderId",
-        to = "super::order::Column::Id",
-        on_delete = "Cascade"
-    )]
     Order,
-}
-
-impl Related<super::order::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Order.def()
-    }
 }
 
 impl ActiveModelBehavior for ActiveModel {}

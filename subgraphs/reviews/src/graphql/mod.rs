@@ -1,23 +1,16 @@
 //! The GraphQL schema: types, resolvers and per-request dataloaders.
 
+mod args;
 pub mod loaders;
 mod mutation;
-mod product;
+mod objects;
 mod query;
-mod review;
-mod user;
 
-use async_graphql::{EmptySubscription, Result, Schema, SchemaBuilder};
-use subgraph_kit::{
-    errors::bad_input,
-    pagination::{MAX_FIRST, validate_first},
-};
+use async_graphql::{EmptySubscription, Schema, SchemaBuilder};
 
 pub use mutation::Mutation;
-pub use product::Product;
+pub use objects::{Node, Product, Review, User};
 pub use query::Query;
-pub use review::{Node, Review};
-pub use user::User;
 
 pub fn schema_builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
     Schema::build(Query, Mutation, EmptySubscription)
@@ -29,21 +22,4 @@ pub fn schema_builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
 /// The options `_service { sdl }` itself uses, so the two agree byte for byte.
 pub fn sdl() -> String {
     subgraph_kit::sdl::service_sdl(&schema_builder().finish())
-}
-
-/// `first` (null means `default`) as a row limit, or BAD_USER_INPUT outside 1..=100
-/// (the kit's rule, shared with the paginated services).
-fn first_or(first: Option<i32>, default: i32) -> Result<u64> {
-    validate_first(first.unwrap_or(default), MAX_FIRST)
-}
-
-/// A decimal id as used by every service, or BAD_USER_INPUT.
-fn parse_id(what: &str, id: &async_graphql::ID) -> Result<i64> {
-    match id.parse::<i64>() {
-        Ok(n) if n > 0 => Ok(n),
-        _ => Err(bad_input(format!(
-            "{what} id must be a positive integer, got {:?}",
-            id.as_str()
-        ))),
-    }
 }

@@ -7,7 +7,7 @@ use subgraph_kit::{
     errors::{bad_input, internal},
 };
 
-use super::Review;
+use super::objects::Review;
 use crate::service::{self, new_review::NewReview};
 
 pub struct Mutation;

@@ -5,9 +5,9 @@ use sea_orm::DatabaseConnection;
 use subgraph_kit::errors::internal;
 
 use super::{
-    Product, Review, User, first_or,
+    args::{first_or, parse_id},
     loaders::{Loaders, flatten},
-    parse_id,
+    objects::{Product, Review, User},
 };
 use crate::service;
 
