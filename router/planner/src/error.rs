@@ -16,6 +16,17 @@ pub enum PlanError {
     },
 
     #[error(
+        "cannot plan field {coordinate} at path \"{path}\": subgraph \"{from}\" does not resolve it, and {type_name} has no key to reach the subgraphs that do ({candidates}) from there"
+    )]
+    NoKey {
+        coordinate: String,
+        path: String,
+        from: String,
+        type_name: String,
+        candidates: String,
+    },
+
+    #[error(
         "unknown field {coordinate} (is the operation validated against this supergraph's API schema?)"
     )]
     UnknownField { coordinate: String },

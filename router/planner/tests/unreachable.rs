@@ -35,6 +35,13 @@ fn error_names_the_unreachable_field_not_a_reachable_sibling() {
 }
 
 #[test]
+fn field_of_a_keyless_type_says_the_type_has_no_key_to_leave_through() {
+    insta::assert_snapshot!(plan_error("candidates", "{ local { here elsewhere } }"), @r#"
+    cannot plan field Local.elsewhere at path "local": subgraph "a" does not resolve it, and Local has no key to reach the subgraphs that do (b) from there
+    "#);
+}
+
+#[test]
 fn planning_past_the_work_limit_fails_with_a_clear_error() {
     let planner = planner("candidates").with_work_limit(3);
     insta::assert_snapshot!(

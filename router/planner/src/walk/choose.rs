@@ -378,6 +378,20 @@ impl<'a> Walker<'a> {
                 ),
             };
         }
+        let keyless = sg.type_meta(parent).is_some_and(|t| {
+            t.graphs
+                .values()
+                .all(|g| g.keys.iter().all(|k| !k.resolvable))
+        });
+        if keyless && !candidates.is_empty() && matches!(pending, Pending::Field(_)) {
+            return PlanError::NoKey {
+                coordinate,
+                path: crate::display::path_text(&ctx.path),
+                from: sg.subgraph(graph).name.clone(),
+                type_name: parent.to_string(),
+                candidates: candidates.join(", "),
+            };
+        }
         PlanError::Unreachable {
             coordinate,
             path: crate::display::path_text(&ctx.path),
