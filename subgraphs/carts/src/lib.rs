@@ -20,22 +20,11 @@ use std::sync::Arc;
 
 use async_graphql::{EmptySubscription, Schema, SchemaBuilder};
 use sea_orm::DatabaseConnection;
-use sea_orm_migration::MigratorTrait;
-use subgraph_kit::seed::SeedSize;
 
 use graphql::{Loaders, Mutation, Query, types::Node};
 
 pub const NAME: &str = "carts";
 pub const DEFAULT_PORT: u16 = 4005;
-
-/// Errors while the service prepares its database.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("migrating the carts database failed: {0}")]
-    Migrate(#[source] sea_orm::DbErr),
-    #[error("seeding the carts database failed: {0}")]
-    Seed(#[source] sea_orm::DbErr),
-}
 
 /// The schema without data: loaders and the connection are added per request by [`app`].
 pub fn schema_builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
@@ -50,14 +39,7 @@ pub fn sdl() -> String {
     subgraph_kit::sdl::service_sdl(&schema_builder().finish())
 }
 
-/// Migrates, then seeds when the database holds no carts or orders yet.
-pub async fn setup(db: &DatabaseConnection, size: SeedSize) -> Result<(), Error> {
-    migration::Migrator::up(db, None)
-        .await
-        .map_err(Error::Migrate)?;
-    seed::seed_if_empty(db, size).await.map_err(Error::Seed)?;
-    Ok(())
-}
+subgraph_kit::service!(Carts, migration::Migrator, seed::seed_if_empty);
 
 /// The whole HTTP service: `POST /graphql`, `GET /health`, `GET /ready`.
 pub fn app(db: DatabaseConnection) -> axum::Router {

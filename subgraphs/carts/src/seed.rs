@@ -18,10 +18,10 @@ const CHUNK: usize = 500;
 /// Users (from 1) that may have past orders, as a multiple of the cart count.
 const ORDERING_USERS_PER_CART: u32 = 2;
 
-/// Seeds when both tables are empty; returns whether it did.
-pub async fn seed_if_empty(db: &DatabaseConnection, size: SeedSize) -> Result<bool, DbErr> {
+/// Seeds when both tables are empty; returns how many rows it inserted.
+pub async fn seed_if_empty(db: &DatabaseConnection, size: SeedSize) -> Result<u64, DbErr> {
     if cart::Entity::find().count(db).await? > 0 || order::Entity::find().count(db).await? > 0 {
-        return Ok(false);
+        return Ok(0);
     }
     let data = generate(size);
     let tx = db.begin().await?;
@@ -57,14 +57,9 @@ pub async fn seed_if_empty(db: &DatabaseConnection, size: SeedSize) -> Result<bo
         }
     }
     tx.commit().await?;
-    tracing::info!(
-        carts = data.carts.len(),
-        cart_items = data.cart_items.len(),
-        orders = data.orders.len(),
-        order_items = data.order_items.len(),
-        "seeded carts"
-    );
-    Ok(true)
+    let rows =
+        data.carts.len() + data.cart_items.len() + data.orders.len() + data.order_items.len();
+    Ok(rows as u64)
 }
 
 /// The rows to insert, a pure function of `size`.

@@ -3,7 +3,6 @@
 //! (`Product.shippingEstimate`, computed from the price and weight products owns).
 
 pub mod entity;
-mod error;
 pub mod graphql;
 pub mod migration;
 pub mod seed;
@@ -13,10 +12,7 @@ use std::sync::Arc;
 
 use async_graphql::{EmptyMutation, EmptySubscription, SchemaBuilder};
 use sea_orm::DatabaseConnection;
-use sea_orm_migration::MigratorTrait;
-use subgraph_kit::seed::SeedSize;
 
-pub use error::Error;
 use graphql::{Query, loaders::Loaders};
 
 pub const NAME: &str = "inventory";
@@ -32,12 +28,7 @@ pub fn sdl() -> String {
     graphql::sdl()
 }
 
-/// Migrates the database, then seeds it when it holds no stock yet.
-pub async fn setup(db: &DatabaseConnection, size: SeedSize) -> Result<(), Error> {
-    migration::Migrator::up(db, None).await?;
-    seed::seed_if_empty(db, size).await?;
-    Ok(())
-}
+subgraph_kit::service!(Inventory, migration::Migrator, seed::seed_if_empty);
 
 /// The whole HTTP service: `POST /graphql`, `GET /health`, `GET /ready`.
 pub fn app(db: DatabaseConnection) -> axum::Router {

@@ -13,10 +13,8 @@ const BATCH: usize = 2_000;
 /// Seeds stock unless the table already has rows; returns how many rows were inserted.
 pub async fn seed_if_empty(db: &DatabaseConnection, size: SeedSize) -> Result<u64, DbErr> {
     if service::stock::count(db).await? > 0 {
-        tracing::info!("inventory already seeded");
         return Ok(0);
     }
-    let started = std::time::Instant::now();
     let rows = stock_levels(size);
     let txn = db.begin().await?;
     for chunk in rows.chunks(BATCH) {
@@ -31,7 +29,6 @@ pub async fn seed_if_empty(db: &DatabaseConnection, size: SeedSize) -> Result<u6
             .await?;
     }
     txn.commit().await?;
-    tracing::info!(rows = rows.len(), elapsed = ?started.elapsed(), "seeded inventory");
     Ok(rows.len() as u64)
 }
 

@@ -4,6 +4,8 @@
 //! [`db::connect`] opens SQLite or PostgreSQL, the service migrates and seeds itself, and
 //! [`http::service_router`] wires `POST /graphql`, `GET /health` and `GET /ready` around its
 //! async-graphql schema. [`server::serve`] binds and shuts down gracefully on SIGTERM or Ctrl-C.
+//! [`service::Service`] names those pieces of one service so [`service::setup`] and
+//! [`service::run`] (and, with the `testing` feature, the test harness) are written once for all of them.
 //! The domain itself (entities, migrations, resolvers) lives in each service crate.
 
 pub mod auth;
@@ -15,6 +17,7 @@ pub mod pagination;
 pub mod sdl;
 pub mod seed;
 pub mod server;
+pub mod service;
 pub mod telemetry;
 
 #[cfg(feature = "testing")]

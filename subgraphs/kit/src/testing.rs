@@ -1,5 +1,6 @@
-//! Test support: fresh databases on SQLite and PostgreSQL, SQL statement counting, and a
-//! server on `127.0.0.1:0` with a small GraphQL client.
+//! Test support: fresh databases on SQLite and PostgreSQL, SQL statement counting, a server on
+//! `127.0.0.1:0` with a small GraphQL client, and the harness that starts a [`Service`] seeded
+//! on every test database ([`start`], [`start_all`]).
 //!
 //! PostgreSQL tests run when `TEST_DATABASE_URL` is set (CI sets it); each test gets its own
 //! schema so tests can run in parallel against one database.
@@ -16,7 +17,11 @@ use axum::Router;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::Value;
 
-use crate::db::connect_with;
+use crate::{
+    db::connect_with,
+    seed::SeedSize,
+    service::{Service, setup},
+};
 
 /// A database that exists for one test.
 pub struct TestDatabase {
@@ -146,6 +151,69 @@ pub async fn spawn(app: Router) -> SocketAddr {
         axum::serve(listener, app).await.expect("test server");
     });
     addr
+}
+
+/// A service serving a test database, with a counter on the statements its app runs.
+pub struct Served {
+    pub client: Client,
+    pub statements: StatementCounter,
+    pub backend: &'static str,
+}
+
+/// Migrates and seeds `database` with [`SeedSize::TEST`], then serves it on `127.0.0.1:0`. The
+/// counter sits on the app's own clone of the connection, so the test's queries through
+/// `database.db` are not counted.
+pub async fn start<S: Service>(database: &TestDatabase) -> Served {
+    setup::<S>(&database.db, SeedSize::TEST)
+        .await
+        .expect("migrate and seed");
+    let mut db = database.db.clone();
+    let statements = StatementCounter::install(&mut db);
+    let addr = spawn(S::app(db)).await;
+    Served {
+        client: Client::new(addr),
+        statements,
+        backend: database.backend,
+    }
+}
+
+/// A seeded service running on a test database that it owns (see [`start_all`]).
+pub struct Running {
+    pub backend: &'static str,
+    pub client: Client,
+    pub statements: StatementCounter,
+    database: TestDatabase,
+}
+
+impl Running {
+    /// The service's database (shared with the running app, and counted with it).
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.database.db
+    }
+
+    pub async fn cleanup(self) {
+        self.database.cleanup().await;
+    }
+}
+
+/// One running service seeded with [`SeedSize::TEST`] per test database (SQLite, plus
+/// PostgreSQL when `TEST_DATABASE_URL` is set).
+pub async fn start_all<S: Service>(test: &str) -> Vec<Running> {
+    let mut running = Vec::new();
+    for mut database in TestDatabase::all(test).await {
+        setup::<S>(&database.db, SeedSize::TEST)
+            .await
+            .expect("migrate and seed");
+        let statements = StatementCounter::install(&mut database.db);
+        let addr = spawn(S::app(database.db.clone())).await;
+        running.push(Running {
+            backend: database.backend,
+            client: Client::new(addr),
+            statements,
+            database,
+        });
+    }
+    running
 }
 
 /// A GraphQL client for a spawned service.

@@ -7,7 +7,6 @@
 //! so the two always agree (users has no way to rename anyone).
 
 pub mod entity;
-mod error;
 pub mod graphql;
 pub mod migration;
 pub mod seed;
@@ -17,10 +16,7 @@ use std::sync::Arc;
 
 use async_graphql::{EmptySubscription, SchemaBuilder};
 use sea_orm::DatabaseConnection;
-use sea_orm_migration::MigratorTrait;
-use subgraph_kit::seed::SeedSize;
 
-pub use error::Error;
 use graphql::{Mutation, Query, loaders::Loaders};
 
 pub const NAME: &str = "reviews";
@@ -36,12 +32,7 @@ pub fn sdl() -> String {
     graphql::sdl()
 }
 
-/// Migrates the database, then seeds it when it holds no reviews yet.
-pub async fn setup(db: &DatabaseConnection, size: SeedSize) -> Result<(), Error> {
-    migration::Migrator::up(db, None).await?;
-    seed::seed_if_empty(db, size).await?;
-    Ok(())
-}
+subgraph_kit::service!(Reviews, migration::Migrator, seed::seed_if_empty);
 
 /// The whole HTTP service: `POST /graphql`, `GET /health`, `GET /ready`.
 pub fn app(db: DatabaseConnection) -> axum::Router {

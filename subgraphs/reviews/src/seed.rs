@@ -18,10 +18,8 @@ const SPAN_SECONDS: i64 = 365 * 24 * 3600;
 /// Seeds reviews unless the table already has rows; returns how many were inserted.
 pub async fn seed_if_empty(db: &DatabaseConnection, size: SeedSize) -> Result<u64, DbErr> {
     if service::reviews::count(db).await? > 0 {
-        tracing::info!("reviews already seeded");
         return Ok(0);
     }
-    let started = std::time::Instant::now();
     let rows = reviews(size);
     let txn = db.begin().await?;
     for chunk in rows.chunks(BATCH) {
@@ -39,7 +37,6 @@ pub async fn seed_if_empty(db: &DatabaseConnection, size: SeedSize) -> Result<u6
             .await?;
     }
     txn.commit().await?;
-    tracing::info!(rows = rows.len(), elapsed = ?started.elapsed(), "seeded reviews");
     Ok(rows.len() as u64)
 }
 

@@ -5,17 +5,13 @@
 
 use async_graphql::{EmptyMutation, EmptySubscription, Schema, SchemaBuilder};
 use sea_orm::DatabaseConnection;
-use sea_orm_migration::MigratorTrait;
-use subgraph_kit::seed::SeedSize;
 
 pub mod entity;
-mod error;
 pub mod graphql;
 pub mod migration;
 pub mod seed;
 pub mod service;
 
-pub use error::Error;
 pub use graphql::Query;
 
 pub const NAME: &str = "users";
@@ -36,23 +32,7 @@ pub fn sdl() -> String {
     subgraph_kit::sdl::service_sdl(&schema_builder().finish())
 }
 
-/// Migrates the database, then seeds it when it is empty.
-pub async fn setup(db: &DatabaseConnection, size: SeedSize) -> Result<(), Error> {
-    migration::Migrator::up(db, None)
-        .await
-        .map_err(Error::Migrate)?;
-    let started = std::time::Instant::now();
-    let inserted = seed::seed(db, size).await.map_err(Error::Seed)?;
-    if inserted > 0 {
-        tracing::info!(
-            service = NAME,
-            users = inserted,
-            elapsed_ms = started.elapsed().as_millis() as u64,
-            "seeded"
-        );
-    }
-    Ok(())
-}
+subgraph_kit::service!(Users, migration::Migrator, seed::seed);
 
 /// The whole HTTP service: `POST /graphql`, `GET /health`, `GET /ready`.
 pub fn app(db: DatabaseConnection) -> axum::Router {

@@ -2,10 +2,7 @@
 #![allow(dead_code)]
 
 use serde_json::{Value, json};
-use subgraph_kit::{
-    seed::SeedSize,
-    testing::{Client, StatementCounter, TestDatabase, spawn},
-};
+use subgraph_kit::testing::{Client, Served, StatementCounter, TestDatabase};
 
 /// A running service and what the test needs to talk to it.
 pub struct Service {
@@ -16,16 +13,15 @@ pub struct Service {
 
 /// Migrates and seeds `test` with `SeedSize::TEST`, then serves it with a statement counter.
 pub async fn start(test: &TestDatabase) -> Service {
-    carts::setup(&test.db, SeedSize::TEST)
-        .await
-        .expect("migrate and seed");
-    let mut db = test.db.clone();
-    let counter = StatementCounter::install(&mut db);
-    let addr = spawn(carts::app(db)).await;
+    let Served {
+        client,
+        statements,
+        backend,
+    } = subgraph_kit::testing::start::<carts::Carts>(test).await;
     Service {
-        client: Client::new(addr),
-        counter,
-        backend: test.backend,
+        client,
+        counter: statements,
+        backend,
     }
 }
 

@@ -3,28 +3,13 @@
 #![allow(dead_code)]
 
 use serde_json::{Value, json};
-use subgraph_kit::{
-    seed::SeedSize,
-    testing::{Client, StatementCounter, TestDatabase, spawn},
-};
+use subgraph_kit::{seed::SeedSize, testing::TestDatabase};
 
-pub struct Service {
-    pub client: Client,
-    pub statements: StatementCounter,
-}
+pub use subgraph_kit::testing::Served as Service;
 
 /// Migrates and seeds `database` with [`SeedSize::TEST`], then serves it.
 pub async fn start(database: &TestDatabase) -> Service {
-    inventory::setup(&database.db, SeedSize::TEST)
-        .await
-        .expect("setup (migrate + seed)");
-    let mut db = database.db.clone();
-    let statements = StatementCounter::install(&mut db);
-    let addr = spawn(inventory::app(db)).await;
-    Service {
-        client: Client::new(addr),
-        statements,
-    }
+    subgraph_kit::testing::start::<inventory::Inventory>(database).await
 }
 
 /// `(product_id, quantity)` for every seeded product, as the seed defines them.

@@ -3,30 +3,15 @@
 #![allow(dead_code)]
 
 use serde_json::{Value, json};
-use subgraph_kit::{
-    seed::SeedSize,
-    testing::{Client, StatementCounter, TestDatabase, spawn},
-};
+use subgraph_kit::{seed::SeedSize, testing::TestDatabase};
 
 use reviews::seed::SeedReview;
 
-pub struct Service {
-    pub client: Client,
-    pub statements: StatementCounter,
-}
+pub use subgraph_kit::testing::Served as Service;
 
 /// Migrates and seeds `database` with [`SeedSize::TEST`], then serves it.
 pub async fn start(database: &TestDatabase) -> Service {
-    reviews::setup(&database.db, SeedSize::TEST)
-        .await
-        .expect("setup (migrate + seed)");
-    let mut db = database.db.clone();
-    let statements = StatementCounter::install(&mut db);
-    let addr = spawn(reviews::app(db)).await;
-    Service {
-        client: Client::new(addr),
-        statements,
-    }
+    subgraph_kit::testing::start::<reviews::Reviews>(database).await
 }
 
 /// Seeded reviews with their ids (ids follow seed order, starting at 1).
