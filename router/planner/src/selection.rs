@@ -129,9 +129,40 @@ impl Sel {
         sel
     }
 
+    /// Whether the set can select nothing: every item is under `@skip`/`@include`, or is an
+    /// unconditional fragment that can itself select nothing.
+    fn may_be_empty(&self) -> bool {
+        !self.items.is_empty()
+            && self.items.iter().all(|item| match item {
+                Item::Field(f) => !f.directives.is_empty(),
+                Item::Fragment(f) => !f.directives.is_empty() || f.sub.may_be_empty(),
+            })
+    }
+
+    /// Whether some item of the set is conditional at all.
+    fn has_condition(&self) -> bool {
+        self.items.iter().any(|item| match item {
+            Item::Field(f) => !f.directives.is_empty(),
+            Item::Fragment(f) => !f.directives.is_empty() || f.sub.has_condition(),
+        })
+    }
+
     /// Compact GraphQL: `{ a b { c } }`.
+    ///
+    /// A set whose every selection is conditional also gets `__typename`: a subgraph answers an
+    /// object with no field selected as `null` (async-graphql does) where the spec's answer is
+    /// `{}`, and that `null` would reach the client, or null a non-null parent.
     pub fn print_compact(&self, out: &mut String) {
+        self.print_set(out, true);
+    }
+
+    /// `guard`: whether this set is an object's own (a fragment's set shares its object's, which
+    /// already has the `__typename` it needs).
+    fn print_set(&self, out: &mut String, guard: bool) {
         out.push('{');
+        if guard && self.may_be_empty() && self.has_condition() {
+            out.push_str(" __typename");
+        }
         for item in &self.items {
             out.push(' ');
             match item {
@@ -144,7 +175,7 @@ impl Sel {
                     print_directives(&f.directives, out);
                     if let Some(sub) = &f.sub {
                         out.push(' ');
-                        sub.print_compact(out);
+                        sub.print_set(out, true);
                     }
                 }
                 Item::Fragment(f) => {
@@ -154,7 +185,7 @@ impl Sel {
                     }
                     print_directives(&f.directives, out);
                     out.push(' ');
-                    f.sub.print_compact(out);
+                    f.sub.print_set(out, false);
                 }
             }
         }

@@ -28,6 +28,7 @@ fn plans_condition_node_when_include_gates_a_whole_fetch() {
                 }
               } =>
               {
+                __typename
                 ... on User {
                   reviews @include(if: $withReviews) {
                     body
@@ -78,6 +79,7 @@ fn plans_condition_node_for_a_root_fetch() {
         Include(if: $cart) {
           Fetch(service: "carts") {
             {
+              __typename
               cart(id: "1") @include(if: $cart) {
                 id
               }
@@ -114,8 +116,10 @@ fn plans_nested_condition_nodes_for_fetches_under_two_conditions() {
                 }
               } =>
               {
+                __typename
                 ... on User {
                   reviews @include(if: $a) {
+                    __typename
                     product @skip(if: $b) {
                       __typename
                       upc
@@ -186,6 +190,30 @@ fn plans_condition_from_an_inline_fragment() {
               }
             },
           },
+        },
+      },
+    }
+    "#);
+}
+
+/// A subgraph answers an object with no field selected as `null` where the spec's answer is
+/// `{}` (found by the differential oracle, docs/oracle.md F1/F7): a set whose every selection
+/// is conditional also selects `__typename`, so the object is never empty.
+#[test]
+fn a_selection_set_whose_every_selection_is_conditional_also_selects_typename() {
+    insta::assert_snapshot!(plan("shop", r#"query Q($b: Boolean!) {
+        me @include(if: $b) { username @skip(if: $b) }
+    }"#), @r#"
+    QueryPlan {
+      Include(if: $b) {
+        Fetch(service: "users") {
+          {
+            __typename
+            me @include(if: $b) {
+              __typename
+              username @skip(if: $b)
+            }
+          }
         },
       },
     }

@@ -35,7 +35,7 @@ fn serializes_plans_to_json_and_back() {
               "node": {
                 "kind": "Fetch",
                 "serviceName": "reviews",
-                "operation": "query Q__reviews__1($representations: [_Any!]!, $r: Boolean!) { _entities(representations: $representations) { ... on User { reviews @include(if: $r) { body } } } }",
+                "operation": "query Q__reviews__1($representations: [_Any!]!, $r: Boolean!) { _entities(representations: $representations) { __typename ... on User { reviews @include(if: $r) { body } } } }",
                 "operationName": "Q__reviews__1",
                 "operationKind": "query",
                 "variableUsages": [
