@@ -36,6 +36,24 @@ pub(crate) fn forward(
     }
 }
 
+/// Drops an error that repeats an earlier one (same path, message and extensions). A field
+/// selected twice under one response key (once unconditionally, once under `@skip`/`@include`)
+/// stays twice in the subgraph's operation, and the subgraph resolves and reports each copy;
+/// the spec executes merged fields once, one error per field (§6.3.2, §6.4.4).
+pub(crate) fn dedupe(errors: &mut Vec<GraphQLError>) {
+    if errors.len() < 2 {
+        return;
+    }
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|error| {
+        let Some(path) = &error.path else {
+            return true;
+        };
+        let extensions = serde_json::to_string(&error.extensions).unwrap_or_default();
+        seen.insert((path.clone(), error.message.clone(), extensions))
+    });
+}
+
 /// A JSON response path (strings and non-negative integers), if it is one.
 pub(crate) fn json_path(path: &[Value]) -> Option<Vec<PathElement>> {
     path.iter()

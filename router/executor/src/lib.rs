@@ -168,6 +168,7 @@ impl Executor {
             mut errors,
             blamed,
         } = run.into_outcome();
+        errors::dedupe(&mut errors);
 
         self.add_introspection(&request, &mut data, &mut errors);
 

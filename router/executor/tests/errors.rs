@@ -464,3 +464,32 @@ async fn unindexed_entity_errors_that_cannot_be_placed_go_once_to_the_flatten_pa
         })
     );
 }
+
+/// A field selected twice under one key (one copy under `@include`) is resolved twice by the
+/// subgraph, which reports its error twice; the client gets it once (found by the differential
+/// oracle, docs/oracle.md).
+#[tokio::test]
+async fn an_error_a_subgraph_repeats_for_one_field_is_reported_once() {
+    let h = harness("shop");
+    let error = json!({ "message": "not allowed", "path": ["product"],
+                        "extensions": { "code": "FORBIDDEN" } });
+    let subgraphs = Subgraphs::new().root_body(
+        "products",
+        json!({ "data": { "product": null }, "errors": [error.clone(), error] }),
+    );
+    let response = h
+        .run(
+            r#"query($b: Boolean!) { product(upc: "1") { name } product(upc: "1") @include(if: $b) { name } }"#,
+            json!({ "b": true }),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "product": null },
+            "errors": [{ "message": "not allowed", "path": ["product"],
+                         "extensions": { "code": "FORBIDDEN", "serviceName": "products" } }],
+        })
+    );
+}
