@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use crate::budget::Budget;
 use crate::compare::{Divergence, compare};
 use crate::generator::{Generator, Operation};
+use crate::shape;
 use crate::stack::Stack;
 
 /// Most operations in flight at once (two cores: enough to keep both busy while requests wait
@@ -60,7 +61,14 @@ pub struct Summary {
 pub async fn answers(stack: &Stack, operation: &Operation) -> Answers {
     let query = operation.print();
     let variables = operation.variables();
-    let monolith = stack.monolith(&query, &variables).await;
+    // Asked marked and shaped back: see [`crate::shape`] for why.
+    let mut monolith = stack
+        .monolith(&shape::marked(operation).print(), &variables)
+        .await;
+    if let Some(data) = monolith.get_mut("data") {
+        *data = shape::shape(&stack.supergraph.api_schema, operation, data);
+    }
+    shape::dedupe_errors(&mut monolith);
     let router = match stack.router(&query, &variables).await {
         Ok(router) => router,
         // Kept as a value the comparison rejects, so it is minimized like any difference.
@@ -154,6 +162,41 @@ pub async fn run(stack: &Stack, generator: &Generator<'_>, budget: Budget) -> Su
     }
     summary.elapsed = started.elapsed();
     summary
+}
+
+impl Summary {
+    /// The differences grouped by kind (the first line of each divergence, list indexes
+    /// dropped), most frequent first, each with its count and its first seed.
+    pub fn kinds(&self) -> Vec<(String, usize, u64)> {
+        let mut kinds: Vec<(String, usize, u64)> = Vec::new();
+        for difference in &self.differences {
+            let text = difference
+                .answers
+                .divergence
+                .as_ref()
+                .map(|d| d.0.lines().next().unwrap_or_default().to_owned())
+                .unwrap_or_default();
+            let mut kind = String::with_capacity(text.len());
+            let mut in_index = false;
+            for c in text.chars() {
+                match c {
+                    '[' => {
+                        in_index = true;
+                        kind.push_str("[]");
+                    }
+                    ']' if in_index => in_index = false,
+                    _ if in_index => {}
+                    _ => kind.push(c),
+                }
+            }
+            match kinds.iter_mut().find(|(existing, _, _)| *existing == kind) {
+                Some((_, count, _)) => *count += 1,
+                None => kinds.push((kind, 1, difference.seed)),
+            }
+        }
+        kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        kinds
+    }
 }
 
 impl Difference {

@@ -5,6 +5,7 @@
 //! - [`schema`]: the structural comparison of two SDLs (the monolith's against the router's
 //!   API schema);
 //! - [`generator`]: seeded, reproducible, valid operations over the API schema;
+//! - [`shape`]: the monolith's answers put in the spec's shape (key order, empty objects);
 //! - [`compare`]: response equality (data with key order, error paths and codes);
 //! - [`stack`]: the five subgraphs on `127.0.0.1:0`, the router in front, the monolith beside;
 //! - [`differential`]: the run that sends each operation to both and minimizes differences;
@@ -18,4 +19,5 @@ pub mod differential;
 pub mod generator;
 pub mod monolith;
 pub mod schema;
+pub mod shape;
 pub mod stack;
