@@ -24,7 +24,8 @@ use subgraph_kit::seed::{SeedRng, SeedSize};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Exclusions {
     /// F3: a response key selected twice where a copy selects `__typename` (directly or in an
-    /// inline fragment): the router writes `__typename` after the other copies' fields.
+    /// inline fragment) or is under `@skip`/`@include`: the router writes the fields of the
+    /// copies in another order than CollectFields.
     pub f3_repeated_key_with_typename: bool,
     /// F4: a fragment under `@skip`/`@include` on `User` whose fields include an unauthorized
     /// one (`email`, `orders`): the router answers a pathless `DOWNSTREAM_SERVICE_ERROR`.
