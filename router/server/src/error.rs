@@ -80,18 +80,6 @@ impl From<router_transport::TransportError> for ServerError {
     fn from(error: router_transport::TransportError) -> Self {
         use router_transport::TransportError;
         match error {
-            TransportError::InvalidSetting { key, message } => {
-                Self::InvalidSetting { key, message }
-            }
-            TransportError::UnknownSubgraph {
-                origin,
-                name,
-                known,
-            } => Self::UnknownSubgraph {
-                origin,
-                name,
-                known,
-            },
             TransportError::MissingSubgraphUrl { name } => Self::MissingSubgraphUrl { name },
             TransportError::InvalidSubgraphUrl { name, url, reason } => {
                 Self::InvalidSubgraphUrl { name, url, reason }

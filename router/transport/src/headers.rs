@@ -12,9 +12,8 @@ use supergraph::Supergraph;
 
 use router_auth::Claims;
 
-use crate::error::TransportError;
-use router_config::HeadersConfig;
 use router_config::header_rules::{Rule, compile, never_propagated};
+use router_config::{ConfigError, HeadersConfig};
 
 /// The `headers` section compiled: the rules of `all`, and `all` + own for each subgraph that
 /// has rules of its own.
@@ -26,7 +25,7 @@ pub struct HeaderRules {
 
 impl HeaderRules {
     /// Every key must be `all` or a subgraph of `supergraph`.
-    pub fn new(config: &HeadersConfig, supergraph: &Supergraph) -> Result<Self, TransportError> {
+    pub fn new(config: &HeadersConfig, supergraph: &Supergraph) -> Result<Self, ConfigError> {
         let all_key = router_config::subgraphs::ALL;
         let all: Arc<[Rule]> = match config.0.get(all_key) {
             Some(all) => compile(all_key, &all.request)?.into(),
@@ -35,7 +34,7 @@ impl HeaderRules {
         let mut subgraphs = HashMap::new();
         for (name, headers) in config.0.iter().filter(|(name, _)| *name != all_key) {
             if !supergraph.subgraphs.iter().any(|s| &s.name == name) {
-                return Err(TransportError::UnknownSubgraph {
+                return Err(ConfigError::UnknownSubgraph {
                     origin: "headers".into(),
                     name: name.clone(),
                     known: supergraph
@@ -200,7 +199,7 @@ mod tests {
 
     const SDL: &str = include_str!("../../../schema/supergraph.graphql");
 
-    fn rules(yaml: &str) -> Result<HeaderRules, TransportError> {
+    fn rules(yaml: &str) -> Result<HeaderRules, ConfigError> {
         let config: HeadersConfig = serde_norway::from_str(yaml).expect("valid YAML");
         let supergraph = Supergraph::parse(SDL, "test").expect("supergraph");
         HeaderRules::new(&config, &supergraph)
@@ -302,7 +301,7 @@ products:
             ),
         ] {
             match rules(yaml) {
-                Err(TransportError::InvalidSetting { key: got, .. }) => {
+                Err(ConfigError::InvalidSetting { key: got, .. }) => {
                     assert_eq!(got, key, "{yaml}")
                 }
                 other => panic!("{yaml}: expected an error, got {other:?}"),
@@ -310,7 +309,7 @@ products:
         }
         assert!(matches!(
             rules("nope: { request: [] }"),
-            Err(TransportError::UnknownSubgraph { .. })
+            Err(ConfigError::UnknownSubgraph { .. })
         ));
     }
 }
