@@ -1,5 +1,7 @@
 //! The query graph, built once per supergraph: for every (type, subgraph) node, the entity jumps
-//! leaving it — to a subgraph with a resolvable key whose fields this subgraph can provide.
+//! leaving it — to a subgraph with a resolvable key whose fields this subgraph can provide, or,
+//! where it can provide no key of that subgraph, one whose fields other subgraphs can supply
+//! (a *planned* key: its fields are a requirement, planned and fetched before the jump).
 //! Field edges are read straight from the supergraph model (`FieldMeta::graphs`), since
 //! progressive-override labels decide per request whether they exist.
 
@@ -17,6 +19,9 @@ pub(crate) struct Jump {
     /// `@interfaceObject`).
     pub key_type: Name,
     pub key_index: usize,
+    /// Some key fields are not in the subgraph the jump leaves: the walker plans them first,
+    /// from wherever they live.
+    pub planned: bool,
 }
 
 #[derive(Debug, Default)]
@@ -48,20 +53,42 @@ impl QueryGraph {
                         if *key_type != meta.name && !in_graph.interface_object {
                             continue;
                         }
-                        for (key_index, key) in in_graph.keys.iter().enumerate() {
-                            if !key.resolvable {
-                                continue;
-                            }
-                            if can_provide(supergraph, &meta.name, from, &key.fields.selection_set)
-                            {
-                                edges.push(Jump {
-                                    to,
-                                    key_type: key_type.clone(),
-                                    key_index,
-                                });
-                                // The first usable key per target is enough.
-                                break;
-                            }
+                        let resolvable = || {
+                            in_graph
+                                .keys
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, k)| k.resolvable)
+                        };
+                        // The first usable key per target is enough.
+                        let direct = resolvable().find(|(_, key)| {
+                            can_provide(supergraph, &meta.name, from, &key.fields.selection_set)
+                        });
+                        let planned = || {
+                            resolvable().find(|(_, key)| {
+                                to != from
+                                    && can_supply(
+                                        supergraph,
+                                        &meta.name,
+                                        to,
+                                        &key.fields.selection_set,
+                                    )
+                            })
+                        };
+                        if let Some((key_index, _)) = direct {
+                            edges.push(Jump {
+                                to,
+                                key_type: key_type.clone(),
+                                key_index,
+                                planned: false,
+                            });
+                        } else if let Some((key_index, _)) = planned() {
+                            edges.push(Jump {
+                                to,
+                                key_type: key_type.clone(),
+                                key_index,
+                                planned: true,
+                            });
                         }
                     }
                 }
@@ -77,6 +104,43 @@ impl QueryGraph {
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
+}
+
+/// Whether every field of `set` at `type_name` is returned by some subgraph other than `target`
+/// (each field may come from another): a key of `target` that can be planned as a requirement.
+/// A coarse filter; the walker finds out whether the fields can really be fetched.
+fn can_supply(
+    supergraph: &Supergraph,
+    type_name: &str,
+    target: GraphId,
+    set: &SelectionSet,
+) -> bool {
+    set.selections.iter().all(|selection| match selection {
+        Selection::Field(field) => {
+            if field.name == "__typename" {
+                return true;
+            }
+            let Some(meta) = supergraph.field_meta(type_name, &field.name) else {
+                return false;
+            };
+            let inner = meta.ty.inner_named_type();
+            meta.graphs.iter().any(|(&graph, in_graph)| {
+                graph != target
+                    && in_graph.resolves_for_key()
+                    && (can_provide(supergraph, inner, graph, &field.selection_set)
+                        || can_supply(supergraph, inner, target, &field.selection_set))
+            })
+        }
+        Selection::InlineFragment(fragment) => {
+            let ty = fragment
+                .type_condition
+                .as_ref()
+                .map(|t| t.as_str())
+                .unwrap_or(type_name);
+            can_supply(supergraph, ty, target, &fragment.selection_set)
+        }
+        Selection::FragmentSpread(_) => false,
+    })
 }
 
 /// Whether subgraph `graph` can return every field of `set` at `type_name`.

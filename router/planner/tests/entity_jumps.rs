@@ -206,7 +206,6 @@ fn plans_chain_of_jumps_when_only_an_intermediate_subgraph_has_the_other_key() {
             } =>
             {
               ... on Account {
-                __typename
                 org {
                   id
                 }

@@ -274,6 +274,14 @@ impl<'a> Walker<'a> {
             Pending::Fragment(_) => true,
         };
         let target_ok = |jump: &&Jump| -> bool {
+            if jump.planned
+                && self
+                    .key_stack
+                    .iter()
+                    .any(|(t, g)| *t == jump.key_type && *g == jump.to)
+            {
+                return false;
+            }
             if needs_implementations {
                 return jump.to != graph && !self.is_interface_object(&jump.key_type, jump.to);
             }
@@ -296,6 +304,8 @@ impl<'a> Walker<'a> {
             .filter(target_ok)
             .cloned()
             .collect();
+        // A key this subgraph can send costs less than one that must be fetched first.
+        jumps.sort_by_key(|j| j.planned);
         if jumps.is_empty() {
             if let Pending::Field(field) = pending
                 && let Some(hop) = self.first_hop(parent, graph, field)
@@ -416,7 +426,7 @@ impl<'a> Walker<'a> {
         // (graph reached, first hop taken to get there)
         let mut frontier: Vec<(GraphId, Jump)> = Vec::new();
         for jump in self.qg.jumps(parent, from) {
-            if jump.key_type == *parent && seen.insert(jump.to) {
+            if jump.key_type == *parent && !jump.planned && seen.insert(jump.to) {
                 frontier.push((jump.to, jump.clone()));
             }
         }
@@ -427,7 +437,7 @@ impl<'a> Walker<'a> {
             let mut next = Vec::new();
             for (graph, first) in &frontier {
                 for jump in self.qg.jumps(parent, *graph) {
-                    if jump.key_type == *parent && seen.insert(jump.to) {
+                    if jump.key_type == *parent && !jump.planned && seen.insert(jump.to) {
                         next.push((jump.to, first.clone()));
                     }
                 }

@@ -54,7 +54,8 @@ impl<'a> Walker<'a> {
         let key = &sg.types[key_holder].graphs[&jump.to].keys[jump.key_index];
         let rewrite_typename = key_holder != parent;
 
-        // The representation's fields come from the current group.
+        // The representation's fields come from the current group, or, for a planned key,
+        // from wherever they live: the fetch waits for every group they landed in.
         self.add_typename(group, cursor);
         let key_ctx = Ctx {
             for_key: true,
@@ -62,9 +63,26 @@ impl<'a> Walker<'a> {
             provided: None,
             ..ctx.clone()
         };
-        self.plan_set(group, cursor, parent, &key.fields.selection_set, &key_ctx)?;
+        let saved = std::mem::take(&mut self.touched);
+        if jump.planned {
+            self.key_stack.push((key_holder.clone(), jump.to));
+        }
+        let planned_key = self.plan_set(group, cursor, parent, &key.fields.selection_set, &key_ctx);
+        if jump.planned {
+            self.key_stack.pop();
+        }
+        let key_groups = std::mem::replace(&mut self.touched, saved);
+        match planned_key {
+            Err(error) if jump.planned && !error.is_fatal() => {
+                // The key's fields cannot be fetched: the field was not reachable this way.
+                return Err(self.unreachable(group, parent, pending, ctx));
+            }
+            other => other?,
+        }
+        self.touched.extend(key_groups.iter().copied());
 
         let mut deps = BTreeSet::from([group]);
+        deps.extend(key_groups);
         let mut required = None;
         if let Pending::Field(field) = pending
             && field.name != "__typename"

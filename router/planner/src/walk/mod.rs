@@ -35,8 +35,8 @@ mod split;
 use std::cell::Cell;
 use std::collections::{BTreeSet, HashSet};
 
-use apollo_compiler::Node;
 use apollo_compiler::executable::{Field, InlineFragment, SelectionSet};
+use apollo_compiler::{Name, Node};
 use supergraph::{GraphId, Supergraph};
 use typed_arena::Arena;
 
@@ -81,6 +81,9 @@ pub(crate) struct Walker<'a> {
     work_limit: usize,
     /// Which selections can be finished from where ([`reach`]).
     reach: &'a ReachMemo,
+    /// The planned keys being fetched (type holding the key, subgraph it leads to), innermost
+    /// last: a key's fields are never fetched through a jump needing that same key.
+    key_stack: Vec<(Name, GraphId)>,
 }
 
 /// How many levels of trial walks compare every candidate. Deeper, a search keeps the first
@@ -168,6 +171,7 @@ impl<'a> Walker<'a> {
             work: &budget.work,
             work_limit: budget.limit,
             reach: &budget.reach,
+            key_stack: Vec::new(),
         }
     }
 
