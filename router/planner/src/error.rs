@@ -27,6 +27,16 @@ pub enum PlanError {
     },
 
     #[error(
+        "cannot plan fragment on {member} at path \"{path}\": subgraph \"{from}\" does not know {member} as a member of {abstract_type}, and no subgraph that does can be reached from there"
+    )]
+    MemberElsewhere {
+        member: String,
+        abstract_type: String,
+        path: String,
+        from: String,
+    },
+
+    #[error(
         "unknown field {coordinate} (is the operation validated against this supergraph's API schema?)"
     )]
     UnknownField { coordinate: String },

@@ -153,6 +153,7 @@ impl<'a> Walker<'a> {
             provided: None,
             for_key: false,
             internal: ctx.internal,
+            via: ctx.via,
         };
         match pending {
             Pending::Field(field) if field.name == "__typename" => self

@@ -213,6 +213,7 @@ impl<'a> Walker<'a> {
             },
             for_key: ctx.for_key,
             internal: ctx.internal,
+            via: Some(meta),
         };
         if sg.type_meta(&inner_type).is_some_and(|t| t.is_abstract()) {
             self.add_typename(group, &inner);

@@ -37,7 +37,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use apollo_compiler::executable::{Field, InlineFragment, SelectionSet};
 use apollo_compiler::{Name, Node};
-use supergraph::{GraphId, Supergraph};
+use supergraph::{FieldMeta, GraphId, Supergraph};
 use typed_arena::Arena;
 
 use crate::error::PlanError;
@@ -140,6 +140,8 @@ pub(crate) struct Ctx<'a> {
     for_key: bool,
     /// Planning fields only keys or `@requires` need (not asked by the client here).
     internal: bool,
+    /// The field whose value is being planned (its subgraphs say who else could return it).
+    via: Option<&'a FieldMeta>,
 }
 
 #[derive(Clone, Copy)]

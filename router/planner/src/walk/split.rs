@@ -108,9 +108,9 @@ impl<'a> Walker<'a> {
                 Selection::Field(field) => {
                     self.place_field(group, cursor, parent, field, ctx, true)
                 }
-                Selection::InlineFragment(fragment) => self
-                    .plan_fragment(group, cursor, parent, fragment, ctx)
-                    .map(|()| Outcome::Done),
+                Selection::InlineFragment(fragment) => {
+                    self.place_fragment(group, cursor, parent, fragment, ctx, true)
+                }
                 Selection::FragmentSpread(spread) => {
                     return Err(PlanError::FragmentSpread(spread.fragment_name.to_string()));
                 }
@@ -119,10 +119,14 @@ impl<'a> Walker<'a> {
                 Ok(Outcome::Done) => progress = true,
                 Ok(Outcome::Partly(left, error)) => {
                     progress = true;
-                    if let Selection::Field(field) = selection {
-                        let mut trimmed = (**field).clone();
-                        trimmed.selection_set = left;
-                        rest.push(Selection::Field(Node::new(trimmed)));
+                    match selection {
+                        Selection::Field(field) => {
+                            let mut trimmed = (**field).clone();
+                            trimmed.selection_set = left;
+                            rest.push(Selection::Field(Node::new(trimmed)));
+                        }
+                        // A fragment leaves the members only other subgraphs know.
+                        _ => rest.selections.extend(left.selections),
                     }
                     first_error.get_or_insert(error);
                 }
