@@ -52,7 +52,9 @@ pub use persisted_queries::{ApqConfig, PersistedQueriesConfig, SafelistConfig};
 pub use plan_cache::PlanCacheConfig;
 pub use playground::{DEFAULT_PLAYGROUND_ASSETS_URL, PlaygroundConfig};
 pub use server::ServerConfig;
-pub use subgraphs::{DEFAULT_SUBGRAPH_TIMEOUT, SubgraphConfig, SubgraphsConfig};
+pub use subgraphs::{
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_SUBGRAPH_TIMEOUT, SubgraphConfig, SubgraphsConfig,
+};
 pub use supergraph::SupergraphConfig;
 pub use telemetry::{
     LogFormat, LogsConfig, MetricsConfig, OtlpConfig, OtlpProtocol, SamplerConfig, TelemetryConfig,

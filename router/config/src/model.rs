@@ -15,7 +15,7 @@ use crate::persisted_queries::PersistedQueriesConfig;
 use crate::plan_cache::PlanCacheConfig;
 use crate::playground::PlaygroundConfig;
 use crate::server::ServerConfig;
-use crate::subgraphs::{DEFAULT_SUBGRAPH_TIMEOUT, SubgraphsConfig};
+use crate::subgraphs::{DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_SUBGRAPH_TIMEOUT, SubgraphsConfig};
 use crate::supergraph::SupergraphConfig;
 use crate::telemetry::TelemetryConfig;
 use crate::transport::TransportConfig;
@@ -28,7 +28,8 @@ pub struct RouterConfig {
     pub server: ServerConfig,
     /// Where the supergraph comes from and how it is kept current.
     pub supergraph: SupergraphConfig,
-    /// Per-subgraph settings (URL override, timeout); the key `all` applies to every subgraph.
+    /// Per-subgraph settings (URL override, timeout, response size limit); the key `all` applies
+    /// to every subgraph.
     pub subgraphs: SubgraphsConfig,
     /// Answer `__schema` and `__type` queries.
     #[serde(default = "default_true")]
@@ -97,6 +98,16 @@ impl RouterConfig {
                 .subgraphs
                 .named()
                 .filter_map(|(name, config)| Some((name.to_owned(), config.timeout?.get())))
+                .collect(),
+            default_max_response_bytes: self
+                .subgraphs
+                .all()
+                .and_then(|all| all.max_response_bytes)
+                .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+            max_response_bytes: self
+                .subgraphs
+                .named()
+                .filter_map(|(name, config)| Some((name.to_owned(), config.max_response_bytes?)))
                 .collect(),
             headers: self.headers.clone(),
             dedupe_queries: self

@@ -1,4 +1,5 @@
-//! `subgraphs:` per-subgraph URL and timeout; the key `all` sets defaults for every subgraph.
+//! `subgraphs:` per-subgraph URL, timeout and response size limit; the key `all` sets defaults
+//! for every subgraph.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -9,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::duration::ConfigDuration;
 
 pub const DEFAULT_SUBGRAPH_TIMEOUT: Duration = Duration::from_secs(30);
+/// The largest subgraph response body read, decompressed (16 MiB).
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 /// The key of [`SubgraphsConfig`] that applies to every subgraph.
 pub const ALL: &str = "all";
 
@@ -25,6 +28,9 @@ pub struct SubgraphConfig {
     pub url: Option<String>,
     /// How long the subgraph may take to answer (default 30s).
     pub timeout: Option<ConfigDuration>,
+    /// The largest response body, in bytes after decompression, read from the subgraph
+    /// (default 16 MiB); a larger one fails the fetch with `SUBGRAPH_RESPONSE_TOO_LARGE`.
+    pub max_response_bytes: Option<u64>,
     /// Send identical queries in flight at the same time once (same subgraph, body and
     /// forwarded headers; never mutations). Default true; read under `all` only.
     pub deduplicate_queries: Option<bool>,

@@ -34,12 +34,19 @@ pub struct SubgraphResponse {
 pub enum FetchError {
     #[error("subgraph '{service}' is unreachable: {reason}")]
     Unreachable { service: String, reason: String },
+    /// The answer began (a status line came) but its body did not arrive whole: the connection
+    /// was closed or reset before the end.
+    #[error("subgraph '{service}' broke off its response: {reason}")]
+    Interrupted { service: String, reason: String },
     #[error("subgraph '{service}' did not answer within {timeout:?}")]
     Timeout { service: String, timeout: Duration },
     #[error("subgraph '{service}' answered HTTP {status}")]
     HttpStatus { service: String, status: u16 },
     #[error("subgraph '{service}' sent an invalid response: {reason}")]
     InvalidResponse { service: String, reason: String },
+    /// The answer's body is longer than the subgraph's limit: it was not read to its end.
+    #[error("subgraph '{service}' sent a response larger than {limit} bytes")]
+    TooLarge { service: String, limit: u64 },
     #[error("no subgraph named '{service}' is configured")]
     UnknownService { service: String },
 }
@@ -50,7 +57,9 @@ impl FetchError {
         match self {
             FetchError::Timeout { .. } => "SUBGRAPH_TIMEOUT",
             FetchError::InvalidResponse { .. } => "SUBGRAPH_INVALID_RESPONSE",
+            FetchError::TooLarge { .. } => "SUBGRAPH_RESPONSE_TOO_LARGE",
             FetchError::Unreachable { .. }
+            | FetchError::Interrupted { .. }
             | FetchError::HttpStatus { .. }
             | FetchError::UnknownService { .. } => "SUBGRAPH_REQUEST_FAILED",
         }

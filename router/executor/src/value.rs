@@ -345,9 +345,28 @@ impl Serialize for Object {
     }
 }
 
+/// How deep lists and objects may nest in a parsed value (serde_json's limit too). Parsing
+/// recurses once per level, and so do merging, projection and dropping: a subgraph answering
+/// `[[[[…` 100 000 deep would overflow the stack and abort the router, so a deeper value is a
+/// parse error instead.
+pub const MAX_DEPTH: u32 = 128;
+
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
+        deserializer.deserialize_any(ValueVisitor { depth: 0 })
+    }
+}
+
+/// A value `depth` lists and objects down.
+struct Nested {
+    depth: u32,
+}
+
+impl<'de> de::DeserializeSeed<'de> for Nested {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(ValueVisitor { depth: self.depth })
     }
 }
 
@@ -360,7 +379,24 @@ impl<'de> Deserialize<'de> for Object {
     }
 }
 
-struct ValueVisitor;
+struct ValueVisitor {
+    /// How many lists and objects enclose the value.
+    depth: u32,
+}
+
+impl ValueVisitor {
+    /// The seed for the items of the list or object being visited.
+    fn inner<E: de::Error>(&self) -> Result<Nested, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(E::custom(format_args!(
+                "lists and objects nest deeper than {MAX_DEPTH} levels"
+            )));
+        }
+        Ok(Nested {
+            depth: self.depth + 1,
+        })
+    }
+}
 
 impl<'de> Visitor<'de> for ValueVisitor {
     type Value = Value;
@@ -398,7 +434,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        Value::deserialize(deserializer)
+        deserializer.deserialize_any(self)
     }
 
     fn visit_unit<E>(self) -> Result<Value, E> {
@@ -407,7 +443,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element()? {
+        while let Some(item) = seq.next_element_seed(self.inner()?)? {
             items.push(item);
         }
         Ok(Value::Array(items))
@@ -420,7 +456,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         const SCAN_LIMIT: usize = 32;
         let mut index: Option<HashMap<Str, usize>> = None;
         while let Some(key) = map.next_key::<Str>()? {
-            let value: Value = map.next_value()?;
+            let value: Value = map.next_value_seed(self.inner()?)?;
             let existing = match &mut index {
                 Some(index) => index.get(&key).copied(),
                 None => entries.iter().position(|(k, _)| *k == key),

@@ -235,7 +235,9 @@ impl Metrics {
             Err(FetchError::Timeout { .. }) => Some("timeout"),
             Err(FetchError::HttpStatus { .. }) => Some("http_status"),
             Err(FetchError::InvalidResponse { .. }) => Some("invalid_response"),
+            Err(FetchError::TooLarge { .. }) => Some("too_large"),
             Err(FetchError::Unreachable { .. }) => Some("unreachable"),
+            Err(FetchError::Interrupted { .. }) => Some("interrupted"),
             // A supergraph without that subgraph's URL: no fetch happened.
             Err(FetchError::UnknownService { .. }) => return,
         };

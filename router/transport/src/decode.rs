@@ -15,14 +15,14 @@ pub fn decode(
     };
     // sonic-rs finds string ends and structure with SIMD: parsing subgraph answers is a fifth
     // of the router's work per request with serde_json.
-    let parsed: Option<Value> = sonic_rs::from_slice(body).ok();
+    let parsed: Result<Value, sonic_rs::Error> = sonic_rs::from_slice(body);
     let is_graphql_response =
         content_type.is_some_and(|t| t.starts_with("application/graphql-response+json"));
     if !(200..300).contains(&status) {
         // GraphQL over HTTP: with application/graphql-response+json a 4xx/5xx may still carry a
         // well-formed GraphQL response (a request error); keep its errors.
         if is_graphql_response
-            && let Some(value) = parsed
+            && let Ok(value) = parsed
             && let Ok(response) = shape(value)
             && !response.errors.is_empty()
         {
@@ -33,9 +33,19 @@ pub fn decode(
             status,
         });
     }
-    let Some(value) = parsed else {
-        let preview: String = String::from_utf8_lossy(body).chars().take(80).collect();
-        return Err(invalid(format!("the body is not JSON: {preview:?}")));
+    let value = match parsed {
+        Ok(value) => value,
+        // The only error `Value` raises itself (every JSON value fits it otherwise).
+        Err(error) if error.classify() == sonic_rs::error::Category::TypeUnmatched => {
+            return Err(invalid(format!(
+                "lists and objects nest deeper than {} levels",
+                executor::value::MAX_DEPTH
+            )));
+        }
+        Err(_) => {
+            let preview: String = String::from_utf8_lossy(body).chars().take(80).collect();
+            return Err(invalid(format!("the body is not JSON: {preview:?}")));
+        }
     };
     shape(value).map_err(invalid)
 }
@@ -117,6 +127,29 @@ mod tests {
             code(decode("s", 200, None, b"{}")),
             "SUBGRAPH_INVALID_RESPONSE"
         );
+    }
+
+    /// Deeper, parsing (and everything after it that recurses per level) would overflow the
+    /// stack and abort the process.
+    #[test]
+    fn refuses_values_nested_deeper_than_the_limit() {
+        let nested = |depth: usize| {
+            let mut body = br#"{"data":{"a":"#.to_vec();
+            body.extend(std::iter::repeat_n(b'[', depth));
+            body.extend(std::iter::repeat_n(b']', depth));
+            body.extend_from_slice(b"}}");
+            body
+        };
+        // `data` and its object are two levels.
+        let limit = executor::value::MAX_DEPTH as usize;
+        decode("s", 200, None, &nested(limit - 2)).expect("at the limit");
+        let error = decode("s", 200, None, &nested(limit - 1)).expect_err("past the limit");
+        assert_eq!(
+            error.to_string(),
+            "subgraph 's' sent an invalid response: lists and objects nest deeper than 128 levels"
+        );
+        let error = decode("s", 200, None, &nested(1_000_000)).expect_err("far past the limit");
+        assert_eq!(error.code(), "SUBGRAPH_INVALID_RESPONSE");
     }
 
     #[test]

@@ -37,6 +37,8 @@ const SUBGRAPH_ACCEPT: &str = "application/graphql-response+json, application/js
 struct Endpoint {
     url: reqwest::Url,
     timeout: Duration,
+    /// The longest body read (decompressed); a longer one is `FetchError::TooLarge`.
+    max_response_bytes: u64,
 }
 
 /// The shared, pooled subgraph client. Cheap to clone.
@@ -72,7 +74,19 @@ impl HttpClient {
                 .get(&subgraph.name)
                 .copied()
                 .unwrap_or(config.default_timeout);
-            endpoints.insert(subgraph.name.clone(), Endpoint { url, timeout });
+            let max_response_bytes = config
+                .max_response_bytes
+                .get(&subgraph.name)
+                .copied()
+                .unwrap_or(config.default_max_response_bytes);
+            endpoints.insert(
+                subgraph.name.clone(),
+                Endpoint {
+                    url,
+                    timeout,
+                    max_response_bytes,
+                },
+            );
         }
         let headers = HeaderRules::new(&config.headers, supergraph)?;
         let client = reqwest::Client::builder()
@@ -204,7 +218,7 @@ struct RequestBody<'a> {
 
 /// One HTTP exchange with a subgraph, owning all it needs (when deduplicated it may outlive the
 /// request that started it), under one deadline for connecting, sending and reading the whole
-/// body.
+/// body, of at most the endpoint's `max_response_bytes`.
 async fn exchange(
     client: reqwest::Client,
     endpoint: Endpoint,
@@ -213,6 +227,7 @@ async fn exchange(
     body: Bytes,
 ) -> Result<dedupe::RawAnswer, FetchError> {
     let timeout = endpoint.timeout;
+    let limit = endpoint.max_response_bytes;
     let exchange = async {
         let response = client
             .post(endpoint.url)
@@ -227,10 +242,13 @@ async fn exchange(
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| send_error(&service, timeout, &e))?;
+        let body = read_body(response, limit).await.map_err(|e| match e {
+            BodyError::TooLarge => FetchError::TooLarge {
+                service: service.clone(),
+                limit,
+            },
+            BodyError::Read(e) => body_error(&service, timeout, &e),
+        })?;
         Ok(dedupe::RawAnswer {
             status,
             content_type,
@@ -243,6 +261,45 @@ async fn exchange(
     }
 }
 
+enum BodyError {
+    TooLarge,
+    Read(reqwest::Error),
+}
+
+/// The whole body, unless it is (or says it is) longer than `limit`: a subgraph cannot make the
+/// router hold more than that, whatever it sends or announces.
+async fn read_body(mut response: reqwest::Response, limit: u64) -> Result<Bytes, BodyError> {
+    // The length a compressed answer announces is not the decompressed one (reqwest gives none
+    // then); the count below is of decompressed bytes.
+    if response
+        .content_length()
+        .is_some_and(|length| length > limit)
+    {
+        return Err(BodyError::TooLarge);
+    }
+    let too_long = |length: usize| u64::try_from(length).map_or(true, |length| length > limit);
+    // One chunk, the usual case for a small answer, is kept as it came (no copy).
+    let Some(first) = response.chunk().await.map_err(BodyError::Read)? else {
+        return Ok(Bytes::new());
+    };
+    if too_long(first.len()) {
+        return Err(BodyError::TooLarge);
+    }
+    let Some(second) = response.chunk().await.map_err(BodyError::Read)? else {
+        return Ok(first);
+    };
+    let mut body = bytes::BytesMut::from(first);
+    let mut next = Some(second);
+    while let Some(chunk) = next {
+        if too_long(body.len() + chunk.len()) {
+            return Err(BodyError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+        next = response.chunk().await.map_err(BodyError::Read)?;
+    }
+    Ok(body.freeze())
+}
+
 fn send_error(service: &str, timeout: Duration, error: &reqwest::Error) -> FetchError {
     if error.is_timeout() {
         return FetchError::Timeout {
@@ -252,15 +309,41 @@ fn send_error(service: &str, timeout: Duration, error: &reqwest::Error) -> Fetch
     }
     // reqwest's Display hides the cause ("error sending request"); the chain says why.
     let mut reason = error.to_string();
+    push_causes(&mut reason, error);
+    FetchError::Unreachable {
+        service: service.to_owned(),
+        reason,
+    }
+}
+
+/// A failure while reading a body whose status line came: the subgraph was reached.
+fn body_error(service: &str, timeout: Duration, error: &reqwest::Error) -> FetchError {
+    if error.is_timeout() {
+        return FetchError::Timeout {
+            service: service.to_owned(),
+            timeout,
+        };
+    }
+    // reqwest calls every body failure "error decoding response body"; the causes say what
+    // happened ("end of file before message length reached", "connection reset by peer").
+    let mut reason = String::new();
+    push_causes(&mut reason, error);
+    let reason = match reason.strip_prefix(": ") {
+        Some(causes) => causes.to_owned(),
+        None => error.to_string(),
+    };
+    FetchError::Interrupted {
+        service: service.to_owned(),
+        reason,
+    }
+}
+
+fn push_causes(reason: &mut String, error: &reqwest::Error) {
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         reason.push_str(": ");
         reason.push_str(&cause.to_string());
         source = cause.source();
-    }
-    FetchError::Unreachable {
-        service: service.to_owned(),
-        reason,
     }
 }
 
