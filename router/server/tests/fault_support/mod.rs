@@ -1,8 +1,12 @@
 //! A two-subgraph graph for fault tests: `catalog` (a well-behaved stand-in that owns
 //! `Product.name` and the root fields) and `stock` (`Product.stock: Int!` and
 //! `Product.available: Boolean`, reached through `_entities`), played by whatever small axum
-//! handler a test passes, or by a closed port.
+//! handler a test passes, or by a closed port. The fault matrix's six-subgraph graph is
+//! `plan_shapes`, its hand-written HTTP/1.1 subgraphs `raw`.
 #![allow(dead_code)]
+
+pub mod plan_shapes;
+pub mod raw;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -48,12 +52,17 @@ pub async fn spawn(app: Router) -> SocketAddr {
     addr
 }
 
-/// An address nothing listens on.
+/// An address nothing listens on, for the life of the test process: the port stays bound
+/// (never listening, so connecting is refused), or a server started by a test running at the
+/// same time could be given it.
 pub async fn closed_port() -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
+    let socket = tokio::net::TcpSocket::new_v4().expect("a socket");
+    socket
+        .bind("127.0.0.1:0".parse().expect("address"))
         .expect("bind 127.0.0.1:0");
-    listener.local_addr().expect("address")
+    let addr = socket.local_addr().expect("address");
+    std::mem::forget(socket);
+    addr
 }
 
 /// `catalog`: two products, whatever the query asks (the router projects what it needs).
