@@ -49,6 +49,15 @@ const FED_DIRECTIVES: &[(&str, Fed)] = &[
     ("composeDirective", Fed::Unsupported("composeDirective")),
 ];
 
+/// The `url:` of the federation `@link`, if the subgraph has one (Federation 2).
+pub(crate) fn federation_url(schema_directives: &[&Node<ast::Directive>]) -> Option<String> {
+    schema_directives.iter().find_map(|d| {
+        let url = d.specified_argument_by_name("url")?.as_str()?;
+        (d.name == "link" && url.starts_with("https://specs.apollo.dev/federation/v2"))
+            .then(|| url.to_string())
+    })
+}
+
 /// Finds the federation `@link` and maps each local directive name to its meaning.
 pub(crate) fn federation_names(
     schema_directives: &[&Node<ast::Directive>],

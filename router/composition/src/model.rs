@@ -3,6 +3,8 @@
 //! renamed to `Query`/`Mutation`/`Subscription`.
 
 use apollo_compiler::ast::{Type, Value};
+use std::collections::HashSet;
+
 use indexmap::IndexMap;
 
 use crate::diagnostic::Location;
@@ -112,7 +114,12 @@ pub struct Field {
     pub ty: Type,
     pub args: IndexMap<String, InputValue>,
     pub applied: Applied,
+    /// Effectively external: `@external` on the field or (Federation 2) on its type, unless
+    /// the field is a key field of a type extension (see `fake_external`).
     pub external: bool,
+    /// Marked `@external` but selected by a `@key` of an `extend type` (or a type with
+    /// `@extends`): resolvable by this subgraph, as in Federation 1, Apollo's "fake external".
+    pub fake_external: bool,
     pub shareable: bool,
     pub requires: Option<FieldSetArg>,
     pub provides: Option<FieldSetArg>,
@@ -135,6 +142,8 @@ pub struct TypeDef {
     pub applied: Applied,
     pub keys: Vec<Key>,
     pub shareable: bool,
+    /// `@external` on the type itself: every field of it is external (Federation 2).
+    pub external: bool,
     pub interface_object: bool,
     pub implements: Vec<String>,
     pub fields: IndexMap<String, Field>,
@@ -155,6 +164,7 @@ impl TypeDef {
             applied: Applied::default(),
             keys: Vec::new(),
             shareable: false,
+            external: false,
             interface_object: false,
             implements: Vec::new(),
             fields: IndexMap::new(),
@@ -174,6 +184,16 @@ pub struct Subgraph {
     /// `false` for Federation 1 subgraphs (no federation `@link`).
     pub fed2: bool,
     pub types: IndexMap<String, TypeDef>,
+    /// Fields selected by a `@key`, at any depth (implicitly shareable).
+    pub key_fields: HashSet<Coordinate>,
+    /// Fields selected by a `@provides`, at any depth.
+    pub provided_fields: HashSet<Coordinate>,
+    /// The federation `@link` URL (Federation 2 subgraphs).
+    pub link_url: Option<String>,
+    /// Directives carried to the supergraph (`tag`, `inaccessible`, `authenticated`,
+    /// `requiresScopes`, `policy`): spec name, the name this subgraph applies it under, and
+    /// where first; all subgraphs must use one name (`LINK_IMPORT_NAME_MISMATCH`).
+    pub carried_names: Vec<(&'static str, String, Option<Location>)>,
 }
 
 impl Subgraph {
@@ -181,32 +201,22 @@ impl Subgraph {
         self.types.get(type_name)?.fields.get(field)
     }
 
-    /// Fields selected by the type's keys are implicitly shareable.
+    /// Fields selected by some `@key` of this subgraph (nested selections included, whether
+    /// or not the key is resolvable) are implicitly shareable.
     pub fn is_key_field(&self, type_name: &str, field: &str) -> bool {
-        let Some(ty) = self.types.get(type_name) else {
-            return false;
-        };
-        ty.keys.iter().any(|key| {
-            crate::fieldset::parse(&key.fields)
-                .map(|set| set.iter().any(|s| s.name == field))
-                .unwrap_or(false)
-        })
+        self.key_fields
+            .contains(&(type_name.to_string(), field.to_string()))
     }
 
-    /// An `@external` field that some `@provides` of this subgraph selects (top level).
+    /// A field that some `@provides` of this subgraph selects, at any depth.
     pub fn is_provided(&self, type_name: &str, field: &str) -> bool {
-        self.types.values().any(|t| {
-            t.fields.values().any(|f| {
-                f.provides.as_ref().is_some_and(|p| {
-                    named(&f.ty) == type_name
-                        && crate::fieldset::parse(&p.fields)
-                            .map(|set| set.iter().any(|s| s.name == field))
-                            .unwrap_or(false)
-                })
-            })
-        })
+        self.provided_fields
+            .contains(&(type_name.to_string(), field.to_string()))
     }
 }
+
+/// A `(type, field)` pair.
+pub type Coordinate = (String, String);
 
 /// The named type at the bottom of a type reference.
 pub fn named(ty: &Type) -> &str {

@@ -11,7 +11,7 @@ use indexmap::IndexMap;
 
 use crate::SubgraphSdl;
 use crate::diagnostic::{Diagnostic, Location};
-use crate::link::{Fed, federation_names};
+use crate::link::{Fed, federation_names, federation_url};
 use crate::model::{
     Applied, EnumValue, Field, FieldSetArg, InputValue, Key, Override, Subgraph, TypeDef, TypeKind,
 };
@@ -33,6 +33,8 @@ struct Ctx<'a> {
     directives: HashMap<String, Fed>,
     renames: HashMap<String, String>,
     diagnostics: Vec<Diagnostic>,
+    /// See [`Subgraph::carried_names`].
+    carried_names: Vec<(&'static str, String, Option<Location>)>,
 }
 
 impl Ctx<'_> {
@@ -110,6 +112,7 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
         })
         .collect();
     let (fed2, directives) = federation_names(&schema_directives);
+    let link_url = federation_url(&schema_directives);
 
     // Root operation types, from `schema { }` or by default name.
     let mut roots: HashMap<OperationType, String> = HashMap::new();
@@ -190,6 +193,7 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
         directives,
         renames,
         diagnostics: Vec::new(),
+        carried_names: Vec::new(),
     };
 
     // Schema-level federation directives: only `@link` is understood.
@@ -354,14 +358,22 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
     if let Some(query) = types.get_mut("Query") {
         query.fields.shift_remove("_service");
         query.fields.shift_remove("_entities");
-        if query.fields.is_empty() {
-            types.shift_remove("Query");
-        }
+    }
+    // Every federation subgraph has a query root (its `_entities` and `_service` live there),
+    // so, as in Apollo's supergraphs, each subgraph gets `@join__type` on `Query` even when it
+    // declares no query field of its own.
+    if !types.contains_key("Query") {
+        let mut query = TypeDef::new("Query", TypeKind::Object, None);
+        query.has_definition = true;
+        types.insert("Query".to_string(), query);
     }
 
+    resolve_externals(&mut types, fed2);
     if !fed2 {
         upgrade_fed1(&mut types);
     }
+    let key_fields = crate::targets::key_fields(&types);
+    let provided_fields = crate::targets::provided_fields(&types);
 
     check_references(&mut ctx, &types);
     let misused = crate::access::check_usage(ctx.name, &types);
@@ -377,6 +389,10 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
         url: input.url.clone(),
         fed2,
         types,
+        key_fields,
+        provided_fields,
+        link_url,
+        carried_names: ctx.carried_names,
     })
 }
 
@@ -411,6 +427,20 @@ fn bool_arg(directive: &ast::Directive, name: &str) -> Option<bool> {
 fn applied(ctx: &mut Ctx<'_>, directives: &DirectiveList) -> Applied {
     let mut out = Applied::default();
     for d in directives.iter() {
+        let carried = match ctx.fed(d.name.as_str()) {
+            Some(Fed::Inaccessible) => Some("inaccessible"),
+            Some(Fed::Tag) => Some("tag"),
+            Some(Fed::Authenticated) => Some("authenticated"),
+            Some(Fed::RequiresScopes) => Some("requiresScopes"),
+            Some(Fed::Policy) => Some("policy"),
+            _ => None,
+        };
+        if let Some(spec) = carried
+            && !ctx.carried_names.iter().any(|(s, _, _)| *s == spec)
+        {
+            let location = ctx.loc_of(d);
+            ctx.carried_names.push((spec, d.name.to_string(), location));
+        }
         match ctx.fed(d.name.as_str()) {
             Some(Fed::Unsupported(name)) => {
                 let location = ctx.loc_of(d);
@@ -535,6 +565,7 @@ fn fill_type_directives(
                 });
             }
             Some(Fed::Shareable) => ty.shareable = true,
+            Some(Fed::External) => ty.external = true,
             Some(Fed::InterfaceObject) => ty.interface_object = true,
             Some(Fed::Extends) => {
                 for key in &mut ty.keys {
@@ -571,6 +602,7 @@ fn fill_fields(
             args,
             applied: applied(ctx, &field.directives),
             external: false,
+            fake_external: false,
             shareable: ty.shareable,
             requires: None,
             provides: None,
@@ -648,31 +680,60 @@ fn input_value(ctx: &mut Ctx<'_>, value: &Node<ast::InputValueDefinition>) -> In
     }
 }
 
-/// Federation 1 semantics, as Apollo's upgrade of Fed 1 subgraphs applies them: every field
-/// of an object type (root types included, `Subscription` excepted) may be resolved by
-/// several subgraphs, and `@external` on the key fields of a type extension does not mean
-/// "external".
-fn upgrade_fed1(types: &mut IndexMap<String, TypeDef>) {
+/// Which fields are effectively `@external`, as Apollo's `ExternalTester` decides, for
+/// Federation 1 and 2 alike: `@external` on an object type (Federation 2 only; the Federation 1
+/// upgrade drops it) makes every field of the type external, and a field marked `@external`
+/// that a `@key` of an `extend type` (or of a type with `@extends`) selects, at any depth, is
+/// not external at all (a "fake external", kept for Federation 1 compatibility). In
+/// Federation 1, `@external` on interface fields is dropped too (Federation 2 rejects it).
+fn resolve_externals(types: &mut IndexMap<String, TypeDef>, fed2: bool) {
     for ty in types.values_mut() {
-        if ty.kind != TypeKind::Object {
-            continue;
+        if fed2 && ty.external && ty.kind == TypeKind::Object {
+            for field in ty.fields.values_mut() {
+                field.external = true;
+            }
         }
-        let key_fields: HashSet<String> = ty
-            .keys
-            .iter()
-            .filter(|k| k.extension)
-            .filter_map(|k| crate::fieldset::parse(&k.fields).ok())
-            .flatten()
-            .map(|s| s.name)
-            .collect();
-        let is_subscription = ty.name == "Subscription";
-        for field in ty.fields.values_mut() {
-            if field.external && key_fields.contains(&field.name) {
+        if !fed2 && ty.kind == TypeKind::Interface {
+            for field in ty.fields.values_mut() {
                 field.external = false;
             }
-            if !is_subscription {
-                field.shareable = true;
+        }
+    }
+    let mut fake: HashSet<crate::model::Coordinate> = HashSet::new();
+    for ty in types.values() {
+        for key in ty.keys.iter().filter(|k| k.extension) {
+            fake.extend(crate::targets::collect(types, &ty.name, &key.fields, false));
+        }
+    }
+    for (type_name, field_name) in fake {
+        if let Some(field) = types
+            .get_mut(&type_name)
+            .and_then(|t| t.fields.get_mut(&field_name))
+            && field.external
+        {
+            field.external = false;
+            field.fake_external = true;
+        }
+    }
+}
+
+/// Federation 1 semantics, as Apollo's upgrade of Fed 1 subgraphs applies them: every field
+/// of an object type (root types included, `Subscription` excepted) may be resolved by
+/// several subgraphs (`SHAREABLE_FIELD_ADDITION`), and object and interface type extensions
+/// become definitions (`TYPE_EXTENSION_REMOVAL`), so no `extension: true` reaches the
+/// supergraph for them.
+fn upgrade_fed1(types: &mut IndexMap<String, TypeDef>) {
+    for ty in types.values_mut() {
+        if matches!(ty.kind, TypeKind::Object | TypeKind::Interface) {
+            for key in &mut ty.keys {
+                key.extension = false;
             }
+        }
+        if ty.kind != TypeKind::Object || ty.name == "Subscription" {
+            continue;
+        }
+        for field in ty.fields.values_mut() {
+            field.shareable = true;
         }
     }
 }
@@ -777,7 +838,9 @@ fn check_reserved_names(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
 fn check_empty_types(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
     for ty in types.values() {
         let message = match ty.kind {
-            TypeKind::Object | TypeKind::Interface if ty.fields.is_empty() => {
+            TypeKind::Object | TypeKind::Interface
+                if ty.fields.is_empty() && ty.name != "Query" =>
+            {
                 format!("Type {} must define one or more fields.", ty.name)
             }
             TypeKind::InputObject if ty.input_fields.is_empty() => {

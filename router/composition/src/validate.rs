@@ -4,10 +4,8 @@ use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, join_quoted};
 use crate::fieldset::{self, Selection};
-use crate::model::{Subgraph, TypeKind, named};
-
-/// A (type, field) pair selected by some field set.
-type Coordinate = (String, String);
+use crate::model::{Coordinate, Subgraph, TypeKind, named};
+use crate::targets::implementations_of;
 
 enum Usage {
     Key,
@@ -37,7 +35,11 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
                 ty.name, key.fields
             );
             match check_field_set(subgraph, &ty.name, &key.fields, &Usage::Key, &context) {
-                Ok(selected) => used_external.extend(selected.into_iter().map(|(c, _)| c)),
+                Ok(selected) => {
+                    for ((parent, child), _) in selected {
+                        used_external.extend(with_implementations(subgraph, parent, child));
+                    }
+                }
                 Err((code, message)) => out.push(
                     Diagnostic::new(code, format!("[{name}] {message}")).at(key.location.clone()),
                 ),
@@ -137,20 +139,20 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
                 ) {
                     Ok(selected) => {
                         for ((parent, child), under_external) in selected {
-                            let external =
-                                subgraph.field(&parent, &child).is_some_and(|f| f.external);
-                            if !external && !under_external && subgraph.fed2 {
+                            if let Some(why) =
+                                missing_external(subgraph, &parent, &child, under_external)
+                            {
                                 out.push(
                                     Diagnostic::new(
                                         "REQUIRES_FIELDS_MISSING_EXTERNAL",
                                         format!(
-                                            "[{name}] {context}: field \"{parent}.{child}\" should not be part of a @requires since it is already provided by this subgraph (it is not marked @external)"
+                                            "[{name}] {context}: field \"{parent}.{child}\" should not be part of a @requires since it is already {why}"
                                         ),
                                     )
                                     .at(requires.location.clone()),
                                 );
                             }
-                            used_external.insert((parent, child));
+                            used_external.extend(with_implementations(subgraph, parent, child));
                         }
                     }
                     Err((code, message)) => out.push(
@@ -192,20 +194,20 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
                     ) {
                         Ok(selected) => {
                             for ((parent, child), under_external) in selected {
-                                let external =
-                                    subgraph.field(&parent, &child).is_some_and(|f| f.external);
-                                if !external && !under_external && subgraph.fed2 {
+                                if let Some(why) =
+                                    missing_external(subgraph, &parent, &child, under_external)
+                                {
                                     out.push(
                                         Diagnostic::new(
                                             "PROVIDES_FIELDS_MISSING_EXTERNAL",
                                             format!(
-                                                "[{name}] {context}: field \"{parent}.{child}\" should not be part of a @provides since it is already provided by this subgraph (it is not marked @external)"
+                                                "[{name}] {context}: field \"{parent}.{child}\" should not be part of a @provides since it is already {why}"
                                             ),
                                         )
                                         .at(provides.location.clone()),
                                     );
                                 }
-                                used_external.insert((parent, child));
+                                used_external.extend(with_implementations(subgraph, parent, child));
                             }
                         }
                         Err((code, message)) => out.push(
@@ -219,6 +221,24 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
     }
 
     if subgraph.fed2 {
+        for ty in subgraph
+            .types
+            .values()
+            .filter(|t| t.kind == TypeKind::Interface)
+        {
+            for field in ty.fields.values().filter(|f| f.external) {
+                out.push(
+                    Diagnostic::new(
+                        "EXTERNAL_ON_INTERFACE",
+                        format!(
+                            "[{name}] Interface type field \"{}.{}\" is marked @external but @external is not allowed on interface fields (it is nonsensical).",
+                            ty.name, field.name
+                        ),
+                    )
+                    .at(field.location.clone()),
+                );
+            }
+        }
         for ty in subgraph.types.values() {
             for field in ty.fields.values().filter(|f| f.external) {
                 if !used_external.contains(&(ty.name.clone(), field.name.clone())) {
@@ -239,6 +259,44 @@ pub fn validate_subgraph(subgraph: &Subgraph) -> Vec<Diagnostic> {
     out
 }
 
+/// Why a field a `@requires`/`@provides` selects should not be there (it is not external and
+/// no external field is above it), in Apollo's words; `None` when it may be there.
+fn missing_external(
+    subgraph: &Subgraph,
+    parent: &str,
+    child: &str,
+    under_external: bool,
+) -> Option<&'static str> {
+    let field = subgraph.field(parent, child)?;
+    if field.external || under_external || !subgraph.fed2 {
+        return None;
+    }
+    Some(if field.fake_external {
+        "\"effectively\" provided by this subgraph (while it is marked @external, it is a @key field of an extension type, which are not internally considered external for historical/backward compatibility reasons)"
+    } else {
+        "provided by this subgraph (it is not marked @external)"
+    })
+}
+
+/// A selected field, and for an interface field the same field of each implementation in
+/// the subgraph (Apollo counts those as used too).
+fn with_implementations(subgraph: &Subgraph, parent: String, child: String) -> Vec<Coordinate> {
+    let mut out = Vec::new();
+    if subgraph
+        .types
+        .get(&parent)
+        .is_some_and(|t| t.kind == TypeKind::Interface)
+    {
+        for implementation in implementations_of(&subgraph.types, &parent) {
+            if implementation.fields.contains_key(&child) {
+                out.push((implementation.name.clone(), child.clone()));
+            }
+        }
+    }
+    out.push((parent, child));
+    out
+}
+
 fn same_field_set(a: &str, b: &str) -> bool {
     match (fieldset::parse(a), fieldset::parse(b)) {
         (Ok(a), Ok(b)) => a == b,
@@ -254,7 +312,9 @@ pub fn used_fields(subgraph: &Subgraph) -> HashSet<(String, String)> {
         for key in &ty.keys {
             if let Ok(selected) = check_field_set(subgraph, &ty.name, &key.fields, &Usage::Key, "")
             {
-                used.extend(selected.into_iter().map(|(c, _)| c));
+                for ((parent, child), _) in selected {
+                    used.extend(with_implementations(subgraph, parent, child));
+                }
             }
         }
         for interface in &ty.implements {
@@ -269,7 +329,9 @@ pub fn used_fields(subgraph: &Subgraph) -> HashSet<(String, String)> {
                 && let Ok(selected) =
                     check_field_set(subgraph, &ty.name, &requires.fields, &Usage::Requires, "")
             {
-                used.extend(selected.into_iter().map(|(c, _)| c));
+                for ((parent, child), _) in selected {
+                    used.extend(with_implementations(subgraph, parent, child));
+                }
             }
             if let Some(provides) = &field.provides
                 && let Ok(selected) = check_field_set(
@@ -280,7 +342,9 @@ pub fn used_fields(subgraph: &Subgraph) -> HashSet<(String, String)> {
                     "",
                 )
             {
-                used.extend(selected.into_iter().map(|(c, _)| c));
+                for ((parent, child), _) in selected {
+                    used.extend(with_implementations(subgraph, parent, child));
+                }
             }
         }
     }
@@ -419,13 +483,19 @@ fn walk(
             under_external || composite,
         ));
         if composite {
+            // Apollo's rule: below an interface field whose implementation in this subgraph
+            // is @external, the selection is "under an external" too.
+            let external_here = field.external
+                || (ty.kind == TypeKind::Interface
+                    && implementations_of(&subgraph.types, &ty.name)
+                        .any(|t| t.fields.get(&field.name).is_some_and(|f| f.external)));
             walk(
                 subgraph,
                 target,
                 &selection.children,
                 usage,
                 context,
-                under_external || field.external,
+                under_external || external_here,
                 out,
             )?;
         }

@@ -19,10 +19,16 @@ pub(crate) fn combine<'a>(all: impl IntoIterator<Item = &'a Access>) -> Access {
         scopes.extend(access.scopes.clone());
         policies.extend(access.policies.clone());
     }
+    // Like Apollo, a requirement found once is kept as written (only merging normalizes).
+    let merge = |mut values: Vec<Vec<Vec<String>>>| match values.len() {
+        0 => None,
+        1 => values.pop(),
+        _ => Some(dnf_conjunction(values)),
+    };
     Access {
         authenticated,
-        scopes: (!scopes.is_empty()).then(|| dnf_conjunction(scopes)),
-        policies: (!policies.is_empty()).then(|| dnf_conjunction(policies)),
+        scopes: merge(scopes),
+        policies: merge(policies),
     }
 }
 

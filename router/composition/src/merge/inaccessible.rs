@@ -17,9 +17,15 @@ pub fn validate(schema: &MergedSchema, errors: &mut Vec<Diagnostic>) {
             && ty.applied.inaccessible
         {
             let which = root.to_lowercase();
+            // Apollo's code for the query root; the others keep the generic one.
+            let code = if root == "Query" {
+                "QUERY_ROOT_TYPE_INACCESSIBLE"
+            } else {
+                "DISALLOWED_INACCESSIBLE"
+            };
             errors.push(
                     Diagnostic::new(
-                        "DISALLOWED_INACCESSIBLE",
+                        code,
                         format!("Type \"{root}\" is @inaccessible but is the root {which} type, which must be in the API schema."),
                     )
                     .at_all(ty.locations.iter().cloned().map(Some)),

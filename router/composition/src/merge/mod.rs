@@ -7,6 +7,7 @@ mod fields;
 mod inaccessible;
 mod interfaces;
 mod leaf;
+mod links;
 mod merger;
 pub mod model;
 pub mod types;
@@ -21,7 +22,7 @@ use model::{Graph, JoinType, MergedSchema, MergedType};
 pub fn merge(subgraphs: &[Subgraph]) -> (MergedSchema, Vec<Diagnostic>, Vec<Hint>) {
     let mut merger = Merger {
         subgraphs,
-        errors: Vec::new(),
+        errors: links::check_import_names(subgraphs),
         hints: Vec::new(),
     };
     let graphs = graph_enum_names(subgraphs);
@@ -70,7 +71,11 @@ pub fn merge(subgraphs: &[Subgraph]) -> (MergedSchema, Vec<Diagnostic>, Vec<Hint
     auth::propagate_to_interfaces(&mut schema);
     merger.check_interface_fields(&schema);
     merger.check_interface_implementations(&schema);
-    if !schema.types.contains_key("Query") {
+    if schema
+        .types
+        .get("Query")
+        .is_none_or(|q| q.fields.is_empty())
+    {
         merger.errors.push(Diagnostic::new(
             "NO_QUERIES",
             "No queries found in any subgraph: a supergraph must have a query root type.",
@@ -141,29 +146,6 @@ impl Merger<'_> {
                     .at_all(sources.iter().map(|(_, t)| t.location.clone())),
                 );
             }
-            if first == TypeKind::Interface && sources.iter().any(|(_, t)| t.interface_object) {
-                for (graph, ty) in sources
-                    .iter()
-                    .filter(|(_, t)| !t.interface_object && t.keys.is_empty())
-                {
-                    let users: Vec<&str> = sources
-                        .iter()
-                        .filter(|(_, t)| t.interface_object)
-                        .map(|(g, _)| self.graph_name(*g))
-                        .collect();
-                    self.errors.push(
-                        Diagnostic::new(
-                            "INTERFACE_OBJECT_USAGE_ERROR",
-                            format!(
-                                "Type \"{name}\" is declared with @interfaceObject in {} but interface \"{name}\" has no @key in subgraph \"{}\": an interface must be an entity (have a @key) to be used as an @interfaceObject.",
-                                subgraphs_phrase(&users),
-                                self.graph_name(*graph)
-                            ),
-                        )
-                        .at(ty.location.clone()),
-                    );
-                }
-            }
             return Some(first);
         }
         let parts: Vec<String> = by_kind
@@ -195,7 +177,10 @@ impl Merger<'_> {
             return;
         }
         for (graph, ty) in sources {
-            if !self.subgraphs[*graph].fed2 {
+            // Apollo's Federation 1 upgrade checks this too, for object and interface types.
+            if !self.subgraphs[*graph].fed2
+                && !matches!(ty.kind, TypeKind::Object | TypeKind::Interface)
+            {
                 continue;
             }
             self.errors.push(

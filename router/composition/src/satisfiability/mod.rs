@@ -11,9 +11,10 @@ use crate::merge::model::{MergedField, MergedSchema, MergedType};
 use crate::model::{TypeKind, named};
 
 mod reach;
+mod report;
 mod requires;
 
-use reach::{reachable_graphs, resolvers};
+use reach::{reachable_graphs, reachable_graphs_with, resolvers};
 
 struct State {
     type_name: String,
@@ -56,16 +57,20 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
             TypeKind::Union => {
                 for (g, member) in &ty.join_members {
                     if *g == state.graph {
+                        // What a @provides above selected (`... on Member { }`) still holds.
                         next.push((
                             member.clone(),
                             *g,
                             Some(format!("... on {member}")),
-                            Vec::new(),
+                            state.provided.clone(),
                         ));
                     }
                 }
             }
             TypeKind::Object | TypeKind::Interface => {
+                if ty.kind == TypeKind::Interface && !can_hold_a_value(schema, ty, state.graph) {
+                    continue;
+                }
                 if ty.kind == TypeKind::Interface {
                     for implementation in schema.types.values() {
                         if implementation
@@ -73,20 +78,37 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                             .iter()
                             .any(|(g, i)| *g == state.graph && i == &ty.name)
                         {
+                            // A @provides on the interface field holds for each
+                            // implementation (interface fields and `... on T { }`).
                             next.push((
                                 implementation.name.clone(),
                                 state.graph,
                                 Some(format!("... on {}", implementation.name)),
-                                Vec::new(),
+                                state.provided.clone(),
                             ));
                         }
                     }
                 }
                 // The planner may start an operation in any subgraph that defines the root type.
+                // Fields a @provides above selected are resolved here along this path, so
+                // a key made of them leads on from here too.
+                let provided_names: Vec<&str> = state
+                    .provided
+                    .iter()
+                    .flat_map(|s| {
+                        if s.type_condition.as_deref() == Some(ty.name.as_str()) {
+                            s.children.iter().collect::<Vec<_>>()
+                        } else {
+                            vec![s]
+                        }
+                    })
+                    .filter(|s| s.type_condition.is_none())
+                    .map(|s| s.name.as_str())
+                    .collect();
                 let reach = if schema.roots.contains(&ty.name) {
                     ty.join_types.iter().map(|j| j.graph).collect()
                 } else {
-                    reachable_graphs(schema, ty, state.graph)
+                    reachable_graphs_with(schema, ty, state.graph, &provided_names)
                 };
                 if ty.kind == TypeKind::Interface {
                     // Implementations may only be known where a key leads (e.g. from an
@@ -140,11 +162,11 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                     if usable.is_empty() {
                         let coordinate = format!("{}.{}", ty.name, field.name);
                         if reported.insert(coordinate.clone()) {
-                            errors.push(unsatisfiable(
+                            errors.push(report::unsatisfiable(
                                 schema,
                                 ty,
                                 field,
-                                &state,
+                                &state.path,
                                 &reach,
                                 &field_resolvers,
                             ));
@@ -154,7 +176,7 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                     // The field is satisfiable if one usable subgraph resolves it without
                     // @requires, or with a @requires that can be fetched (chained and
                     // type-conditioned requirements included).
-                    let mut failure = None;
+                    let mut failures = Vec::new();
                     let satisfied = usable.iter().any(|g| {
                         let Some(requires) = requires::requires_in(field, *g) else {
                             return true;
@@ -166,28 +188,21 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                         match requires::unfetchable(schema, ty, &selections, &reach, &mut chain) {
                             None => true,
                             Some(why) => {
-                                failure.get_or_insert((requires.to_string(), why));
+                                failures.push((*g, requires.to_string(), why));
                                 false
                             }
                         }
                     });
                     let coordinate = format!("{}.{}", ty.name, field.name);
-                    if !satisfied
-                        && let Some((requires, why)) = failure
-                        && reported.insert(coordinate.clone())
-                    {
-                        errors.push(
-                            Diagnostic::new(
-                                "SATISFIABILITY_ERROR",
-                                format!(
-                                    "The following supergraph API query:\n{}\ncannot be satisfied by the subgraphs because:\n- from subgraph \"{}\": cannot satisfy @require conditions on field \"{coordinate}\" ({}).",
-                                    print_query(schema, &state.path, field),
-                                    schema.graphs[state.graph].name,
-                                    why.describe(Some(&requires)),
-                                ),
-                            )
-                            .at_all(field.locations.iter().cloned().map(Some)),
-                        );
+                    if !satisfied && !failures.is_empty() && reported.insert(coordinate.clone()) {
+                        errors.push(report::unsatisfied_requires(
+                            schema,
+                            ty,
+                            field,
+                            &state.path,
+                            &reach,
+                            &failures,
+                        ));
                     }
                     for g in usable {
                         // A subgraph may return a subtype of the supergraph's field type.
@@ -221,7 +236,7 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                             next.push((
                                 target.to_string(),
                                 g,
-                                Some(field_with_arguments(schema, field)),
+                                Some(report::field_with_arguments(schema, field)),
                                 provided,
                             ));
                         }
@@ -244,6 +259,31 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
         }
     }
     errors
+}
+
+/// Whether a value of the interface `ty` can come out of `graph`, as in Apollo's query graph
+/// of the API schema, where an interface's fields are only reached through its runtime types:
+/// a subgraph only ever returns object types it defines, so an interface it implements
+/// nowhere (and that no subgraph implements at all, for an `@interfaceObject`, whose values
+/// are any implementation) yields no value whose fields could be unsatisfiable.
+fn can_hold_a_value(schema: &MergedSchema, ty: &MergedType, graph: usize) -> bool {
+    let implemented_in = |g: Option<usize>| {
+        schema.types.values().any(|t| {
+            t.kind == TypeKind::Object
+                && t.join_implements
+                    .iter()
+                    .any(|(h, i)| i == &ty.name && g.is_none_or(|g| *h == g))
+        })
+    };
+    let interface_object = ty
+        .join_types
+        .iter()
+        .any(|j| j.graph == graph && j.interface_object);
+    if interface_object {
+        implemented_in(None)
+    } else {
+        implemented_in(Some(graph))
+    }
 }
 
 /// Graphs that resolve a field an implementation gets from an `@interfaceObject`: reached
@@ -272,193 +312,5 @@ fn through_interface_objects(
             }
         }
     }
-    out
-}
-
-fn unsatisfiable(
-    schema: &MergedSchema,
-    ty: &MergedType,
-    field: &MergedField,
-    state: &State,
-    reach: &[usize],
-    resolvers: &[usize],
-) -> Diagnostic {
-    let coordinate = format!("{}.{}", ty.name, field.name);
-    let name = |g: usize| schema.graphs[g].name.as_str();
-    let mut reasons = Vec::new();
-    for g in reach {
-        let mut why: Vec<String> = Vec::new();
-        let external = field.join.iter().any(|j| j.graph == Some(*g) && j.external);
-        let overridden_by = field
-            .join
-            .iter()
-            .find(|j| j.override_from.as_deref() == Some(name(*g)))
-            .and_then(|j| j.graph);
-        if let Some(by) = overridden_by {
-            why.push(format!(
-                "field \"{coordinate}\" is not resolvable because it is overridden by subgraph \"{}\".",
-                name(by)
-            ));
-        } else if external {
-            why.push(format!(
-                "field \"{coordinate}\" is not resolvable because marked @external."
-            ));
-        } else {
-            why.push(format!("cannot find field \"{coordinate}\"."));
-        }
-        for h in resolvers {
-            let keys: Vec<&str> = ty
-                .join_types
-                .iter()
-                .filter(|j| j.graph == *h && j.resolvable != Some(false))
-                .filter_map(|j| j.key.as_deref())
-                .collect();
-            let has_unresolvable_key = ty
-                .join_types
-                .iter()
-                .any(|j| j.graph == *h && j.key.is_some() && j.resolvable == Some(false));
-            if keys.is_empty() && has_unresolvable_key {
-                why.push(format!(
-                    "cannot move to subgraph \"{}\", which has field \"{coordinate}\", because none of the @key defined on type \"{}\" in subgraph \"{}\" are resolvable (they are all declared with their \"resolvable\" argument set to false).",
-                    name(*h),
-                    ty.name,
-                    name(*h)
-                ));
-            } else if keys.is_empty() {
-                why.push(format!(
-                    "cannot move to subgraph \"{}\", which has field \"{coordinate}\", because type \"{}\" has no @key defined in subgraph \"{}\".",
-                    name(*h),
-                    ty.name,
-                    name(*h)
-                ));
-            } else {
-                for key in keys {
-                    let overridden_key = fieldset::parse(key).is_ok_and(|set| {
-                        set.iter().any(|s| {
-                            ty.fields.get(&s.name).is_some_and(|f| {
-                                f.join
-                                    .iter()
-                                    .any(|j| j.override_from.as_deref() == Some(name(*g)))
-                            })
-                        })
-                    });
-                    let note = if overridden_key {
-                        format!(
-                            " (note that some of those key fields are overridden in \"{}\")",
-                            name(*g)
-                        )
-                    } else {
-                        String::new()
-                    };
-                    why.push(format!(
-                        "cannot move to subgraph \"{}\" using @key(fields: \"{key}\") of \"{}\", the key field(s) cannot be resolved from subgraph \"{}\"{note}.",
-                        name(*h),
-                        ty.name,
-                        name(*g)
-                    ));
-                }
-            }
-        }
-        if why.len() == 1 {
-            reasons.push(format!("- from subgraph \"{}\": {}", name(*g), why[0]));
-        } else {
-            reasons.push(format!("- from subgraph \"{}\":", name(*g)));
-            reasons.extend(why.into_iter().map(|w| format!("  - {w}")));
-        }
-    }
-    if resolvers.is_empty() {
-        reasons.push(format!("- no subgraph can resolve field \"{coordinate}\" (it is @external everywhere or overridden)."));
-    }
-    Diagnostic::new(
-        "SATISFIABILITY_ERROR",
-        format!(
-            "The following supergraph API query:\n{}\ncannot be satisfied by the subgraphs because:\n{}",
-            print_query(schema, &state.path, field),
-            reasons.join("\n")
-        ),
-    )
-    .at_all(field.locations.iter().cloned().map(Some))
-    .at_all(ty.locations.iter().cloned().map(Some))
-}
-
-/// `name(arg: <witness>)` for the required arguments, as Apollo writes the failing query.
-fn field_with_arguments(schema: &MergedSchema, field: &MergedField) -> String {
-    let args: Vec<String> = field
-        .args
-        .values()
-        .filter(|a| a.ty.is_non_null() && a.default.is_none())
-        .map(|a| format!("{}: {}", a.name, witness(schema, &a.ty, 0)))
-        .collect();
-    if args.is_empty() {
-        field.name.clone()
-    } else {
-        format!("{}({})", field.name, args.join(", "))
-    }
-}
-
-/// A value of the given input type (Apollo's `generateWitnessValue`).
-fn witness(schema: &MergedSchema, ty: &apollo_compiler::ast::Type, depth: usize) -> String {
-    use apollo_compiler::ast::Type;
-    match ty {
-        Type::List(_) | Type::NonNullList(_) => "[]".to_string(),
-        Type::Named(name) | Type::NonNullNamed(name) => match name.as_str() {
-            "Int" => "0".to_string(),
-            "Float" => "3.14".to_string(),
-            "Boolean" => "true".to_string(),
-            "String" => "\"A string value\"".to_string(),
-            "ID" => "\"<any id>\"".to_string(),
-            other => match schema.types.get(other) {
-                Some(t) if t.kind == TypeKind::Enum => {
-                    t.values.keys().next().cloned().unwrap_or_default()
-                }
-                Some(t) if t.kind == TypeKind::InputObject && depth < 3 => {
-                    let fields: Vec<String> = t
-                        .fields
-                        .values()
-                        .filter(|f| f.ty.is_non_null() && f.default.is_none())
-                        .map(|f| format!("{}: {}", f.name, witness(schema, &f.ty, depth + 1)))
-                        .collect();
-                    format!("{{{}}}", fields.join(", "))
-                }
-                _ => "\"<some value>\"".to_string(),
-            },
-        },
-    }
-}
-
-/// The operation that reaches `field` along `path` (the root type name first); a composite
-/// last field gets `{ ... }`, as in Apollo's messages.
-fn print_query(schema: &MergedSchema, path: &[String], field: &MergedField) -> String {
-    let keyword = match path.first().map(String::as_str) {
-        Some("Mutation") => "mutation ",
-        Some("Subscription") => "subscription ",
-        _ => "",
-    };
-    let last = field_with_arguments(schema, field);
-    let steps: Vec<&str> = path[1..]
-        .iter()
-        .map(String::as_str)
-        .chain(std::iter::once(last.as_str()))
-        .collect();
-    let composite = schema.types.get(named(&field.ty)).is_some_and(|t| {
-        matches!(
-            t.kind,
-            TypeKind::Object | TypeKind::Interface | TypeKind::Union
-        )
-    });
-    let mut out = format!("{keyword}{{");
-    for (depth, step) in steps.iter().enumerate() {
-        let indent = "  ".repeat(depth + 1);
-        out.push_str(&format!("\n{indent}{step}"));
-        if depth + 1 < steps.len() {
-            out.push_str(" {");
-        } else if composite {
-            out.push_str(&format!(" {{\n{indent}  ...\n{indent}}}"));
-        }
-    }
-    for depth in (0..steps.len().saturating_sub(1)).rev() {
-        out.push_str(&format!("\n{}}}", "  ".repeat(depth + 1)));
-    }
-    out.push_str("\n}");
     out
 }

@@ -20,6 +20,17 @@ pub(super) fn resolvers(ty: &MergedType, field: &MergedField) -> Vec<usize> {
 /// Graphs the planner can reach for `ty` starting in `start`, by following resolvable keys
 /// whose fields are resolved by a graph already reached.
 pub(super) fn reachable_graphs(schema: &MergedSchema, ty: &MergedType, start: usize) -> Vec<usize> {
+    reachable_graphs_with(schema, ty, start, &[])
+}
+
+/// [`reachable_graphs`], where the fields named in `provided` (a `@provides` above selected
+/// them) are also resolved by `start`, so a key made of them can be used from there.
+pub(super) fn reachable_graphs_with(
+    schema: &MergedSchema,
+    ty: &MergedType,
+    start: usize,
+    provided: &[&str],
+) -> Vec<usize> {
     let mut reach = vec![start];
     loop {
         let mut grew = false;
@@ -28,7 +39,7 @@ pub(super) fn reachable_graphs(schema: &MergedSchema, ty: &MergedType, start: us
                 continue;
             }
             let Some(key) = &join.key else { continue };
-            if key_resolvable_from(schema, ty, key, &reach) {
+            if key_resolvable_from(schema, ty, key, &reach, start, provided) {
                 reach.push(join.graph);
                 grew = true;
             }
@@ -44,6 +55,8 @@ fn key_resolvable_from(
     ty: &MergedType,
     key: &str,
     reach: &[usize],
+    start: usize,
+    provided: &[&str],
 ) -> bool {
     let Ok(selections) = fieldset::parse(key) else {
         return false;
@@ -52,8 +65,10 @@ fn key_resolvable_from(
         .iter()
         .filter(|s| s.type_condition.is_none())
         .all(|s| {
-            ty.fields
-                .get(&s.name)
-                .is_some_and(|f| resolvers(ty, f).iter().any(|g| reach.contains(g)))
+            (reach.contains(&start) && provided.contains(&s.name.as_str()))
+                || ty
+                    .fields
+                    .get(&s.name)
+                    .is_some_and(|f| resolvers(ty, f).iter().any(|g| reach.contains(g)))
         })
 }
