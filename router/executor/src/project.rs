@@ -207,7 +207,10 @@ impl<'a> Projector<'a> {
     }
 
     /// The object's concrete type: the static type for object types, else its `__typename`,
-    /// which must be a possible type of the static one.
+    /// which must be a possible type of the static one. An interface's name (the static type
+    /// or one of its subtypes) is what an `@interfaceObject` subgraph answers: it is taken as
+    /// the runtime type, so only fields and fragments of the interface apply (the planner reads
+    /// the concrete type elsewhere whenever the selection needs it).
     fn runtime_type(&mut self, source: &Object, static_type: &'a str) -> Result<&'a str, Bubble> {
         match self.schema.types.get_key_value(static_type) {
             Some((name, ExtendedType::Object(_))) => Ok(name.as_str()),
@@ -216,6 +219,11 @@ impl<'a> Projector<'a> {
                 match typename.and_then(|t| self.schema.types.get_key_value(t)) {
                     Some((name, ExtendedType::Object(_)))
                         if self.schema.is_subtype(static_type, name) =>
+                    {
+                        Ok(name.as_str())
+                    }
+                    Some((name, ExtendedType::Interface(_)))
+                        if name == static_type || self.schema.is_subtype(static_type, name) =>
                     {
                         Ok(name.as_str())
                     }

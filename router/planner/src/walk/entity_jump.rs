@@ -52,7 +52,11 @@ impl<'a> Walker<'a> {
         let sg = self.sg;
         let key_holder = &jump.key_type;
         let key = &sg.types[key_holder].graphs[&jump.to].keys[jump.key_index];
-        let rewrite_typename = key_holder != parent;
+        // An `@interfaceObject` subgraph knows the entity by the interface's name only, also
+        // when the object already has its concrete `__typename` (read from another subgraph
+        // before a `@requires` step).
+        let rewrite_typename =
+            key_holder != parent || self.is_interface_object(key_holder, jump.to);
 
         // The representation's fields come from the current group, or, for a planned key,
         // from wherever they live: the fetch waits for every group they landed in.
