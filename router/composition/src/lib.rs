@@ -68,6 +68,15 @@
 //!   `REFERENCED_INACCESSIBLE`, `REQUIRED_INACCESSIBLE`, `ONLY_INACCESSIBLE_CHILDREN`,
 //!   `IMPLEMENTED_BY_INACCESSIBLE`, `QUERY_ROOT_TYPE_INACCESSIBLE`, `DISALLOWED_INACCESSIBLE`,
 //!   `LINK_IMPORT_NAME_MISMATCH` (a carried directive applied under different names).
+//! - Hints (Apollo's codes and wording): `INCONSISTENT_ENTITY`,
+//!   `INCONSISTENT_OBJECT_VALUE_TYPE_FIELD`, `INCONSISTENT_INTERFACE_VALUE_TYPE_FIELD` (value
+//!   types that subgraphs, Federation 1 ones typically, define with different fields),
+//!   `INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE` / `_ARGUMENT_TYPE`, `INCONSISTENT_ARGUMENT_PRESENCE`,
+//!   `INCONSISTENT_DEFAULT_VALUE_PRESENCE`, `INCONSISTENT_INPUT_OBJECT_FIELD`,
+//!   `INCONSISTENT_UNION_MEMBER`, `INCONSISTENT_ENUM_VALUE_FOR_INPUT_ENUM` / `_OUTPUT_ENUM`,
+//!   `UNUSED_ENUM_TYPE`, the `@override` ones. Not yet: `INCONSISTENT_DESCRIPTION`,
+//!   `MERGED_NON_REPEATABLE_DIRECTIVE_ARGUMENTS`, `INCONSISTENT_NON_REPEATABLE_DIRECTIVE_ARGUMENTS`,
+//!   `INCONSISTENT_RUNTIME_TYPES_FOR_SHAREABLE_RETURN`.
 //!   Every subgraph has a query root, so `Query` gets a `@join__type` for each (as in
 //!   Apollo's supergraphs).
 //! - Access control: `@authenticated`, `@requiresScopes`, `@policy` (Federation v2.5/v2.6) are

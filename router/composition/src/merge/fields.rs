@@ -148,31 +148,7 @@ impl Merger<'_> {
             return None;
         }
         if !all_equal {
-            let mut groups: IndexMap<String, Vec<&str>> = IndexMap::new();
-            for (graph, t) in &typed {
-                groups
-                    .entry(t.to_string())
-                    .or_default()
-                    .push(self.graph_name(*graph));
-            }
-            let chosen = ty.to_string();
-            let from = groups
-                .get(&chosen)
-                .map(|g| subgraphs_phrase(g))
-                .unwrap_or_default();
-            let others: Vec<String> = groups
-                .iter()
-                .filter(|(t, _)| **t != chosen)
-                .map(|(t, graphs)| format!("subtype \"{t}\" in {}", subgraphs_phrase(graphs)))
-                .collect();
-            self.hints.push(Hint {
-                code: "INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE",
-                message: format!(
-                    "Type of field \"{coordinate}\" is inconsistent but compatible across subgraphs: will use type \"{chosen}\" (from {from}) in supergraph but \"{coordinate}\" has {}.",
-                    others.join(" and ")
-                ),
-                locations: locations.clone(),
-            });
+            self.compatible_types_hint("field", &coordinate, &ty, &typed, false, &locations);
         }
 
         // Like Apollo, arguments, descriptions and directives come from the non-external
@@ -537,6 +513,16 @@ impl Merger<'_> {
                     continue;
                 }
             };
+            if typed.iter().any(|(_, t)| **t != ty) {
+                self.compatible_types_hint(
+                    "argument",
+                    &arg_coordinate,
+                    &ty,
+                    &typed,
+                    true,
+                    &locations,
+                );
+            }
             let default = self.merge_default(
                 "FIELD_ARGUMENT_DEFAULT_MISMATCH",
                 &format!("Argument \"{arg_coordinate}\""),

@@ -290,6 +290,9 @@ impl Merger<'_> {
                 }
             };
             let all_equal = typed.iter().all(|(_, t)| **t == ty);
+            if !all_equal {
+                self.compatible_types_hint("field", &coordinate, &ty, &typed, true, &locations);
+            }
             let default = self.merge_default(
                 "INPUT_FIELD_DEFAULT_MISMATCH",
                 &format!("Input field \"{coordinate}\""),

@@ -68,6 +68,51 @@ impl Merger<'_> {
         &self.subgraphs[graph].name
     }
 
+    /// Apollo's `INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE` / `_ARGUMENT_TYPE` hint: copies
+    /// whose types differ but merge (`chosen`); inputs take the most specific type, so the
+    /// others are supertypes there, subtypes for output fields.
+    pub(crate) fn compatible_types_hint(
+        &mut self,
+        element: &str,
+        coordinate: &str,
+        chosen: &apollo_compiler::ast::Type,
+        typed: &[(usize, &apollo_compiler::ast::Type)],
+        input: bool,
+        locations: &[Location],
+    ) {
+        let mut groups: IndexMap<String, Vec<&str>> = IndexMap::new();
+        for (graph, t) in typed {
+            groups
+                .entry(t.to_string())
+                .or_default()
+                .push(&self.subgraphs[*graph].name);
+        }
+        let chosen = chosen.to_string();
+        let from = groups
+            .get(&chosen)
+            .map(|g| subgraphs_phrase(g))
+            .unwrap_or_default();
+        let relation = if input { "supertype" } else { "subtype" };
+        let others: Vec<String> = groups
+            .iter()
+            .filter(|(t, _)| **t != chosen)
+            .map(|(t, graphs)| format!("{relation} \"{t}\" in {}", subgraphs_phrase(graphs)))
+            .collect();
+        let (code, noun) = if element == "argument" {
+            ("INCONSISTENT_BUT_COMPATIBLE_ARGUMENT_TYPE", "argument")
+        } else {
+            ("INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE", "field")
+        };
+        self.hints.push(Hint {
+            code,
+            message: format!(
+                "Type of {noun} \"{coordinate}\" is inconsistent but compatible across subgraphs: will use type \"{chosen}\" (from {from}) in supergraph but \"{coordinate}\" has {}.",
+                others.join(" and ")
+            ),
+            locations: locations.to_vec(),
+        });
+    }
+
     /// Reports incompatible types, grouping subgraphs by the type they use.
     pub(crate) fn type_mismatch(
         &mut self,

@@ -11,6 +11,7 @@ mod links;
 mod merger;
 pub mod model;
 pub mod types;
+mod value_types;
 
 use indexmap::IndexMap;
 
@@ -49,7 +50,10 @@ pub fn merge(subgraphs: &[Subgraph]) -> (MergedSchema, Vec<Diagnostic>, Vec<Hint
         };
         merger.check_extension_with_no_base(name, &sources);
         let merged = match kind {
-            TypeKind::Object | TypeKind::Interface => merger.merge_composite(name, kind, &sources),
+            TypeKind::Object | TypeKind::Interface => {
+                merger.hint_on_inconsistent_types(name, kind, &sources);
+                merger.merge_composite(name, kind, &sources)
+            }
             TypeKind::Union => merger.merge_union(name, &sources),
             TypeKind::Enum => merger.merge_enum(name, &sources, usage.get(name)),
             TypeKind::InputObject => merger.merge_input(name, &sources),
