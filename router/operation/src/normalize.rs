@@ -12,8 +12,7 @@ use crate::normalized::{Field, InlineFragment, NormalizedOperation, Selection, S
 use apollo_compiler::ast::{self, DirectiveList, Value};
 use apollo_compiler::executable::{self, Operation};
 use apollo_compiler::{ExecutableDocument, Name, Node, Schema};
-use indexmap::IndexMap;
-use indexmap::map::Entry;
+use std::collections::HashMap;
 
 pub(crate) fn normalize(
     schema: &Schema,
@@ -51,9 +50,71 @@ struct Normalizer<'a> {
 }
 
 /// Selections gathered for one parent type, before their own sub-selections are normalized.
+///
+/// A later occurrence of a field or fragment joins the group of an earlier one only when that
+/// cannot change the response's order (spec §6.3.2 CollectFields orders a merged field's
+/// sub-fields by their occurrences in the document): when a fragment, or the same response key
+/// under other conditions, came in between, the occurrence starts a group of its own, and the
+/// executor's projection merges the groups again in document order.
 #[derive(Default)]
 struct Collected<'a> {
-    entries: IndexMap<Key, Group<'a>>,
+    entries: Vec<Group<'a>>,
+    /// The newest group of each key.
+    newest: HashMap<Key, usize>,
+    /// The newest entry for each response key, whatever its conditions.
+    newest_with_response_key: HashMap<Name, usize>,
+    newest_fragment: Option<usize>,
+}
+
+impl<'a> Collected<'a> {
+    fn field(&mut self, field: &'a executable::Field, conditions: DirectiveList) {
+        let response_key = field.response_key().clone();
+        let key = Key::Field(response_key.clone(), conditions.clone());
+        if let Some(&index) = self.newest.get(&key) {
+            let undisturbed = field.selection_set.selections.is_empty()
+                || index + 1 == self.entries.len()
+                || (self.newest_with_response_key.get(&response_key) == Some(&index)
+                    && self.newest_fragment.is_none_or(|f| f < index));
+            if undisturbed {
+                if let Group::Field(_, _, sub_sets) = &mut self.entries[index] {
+                    sub_sets.push(&field.selection_set);
+                }
+                return;
+            }
+        }
+        let index = self.entries.len();
+        self.entries
+            .push(Group::Field(field, conditions, vec![&field.selection_set]));
+        self.newest.insert(key, index);
+        self.newest_with_response_key.insert(response_key, index);
+    }
+
+    /// `disjoint`: whether no object can match both of two type conditions.
+    fn fragment(
+        &mut self,
+        condition: &Name,
+        directives: DirectiveList,
+        set: &'a executable::SelectionSet,
+        disjoint: impl Fn(&Name, &Name) -> bool,
+    ) {
+        let key = Key::Fragment(condition.clone(), directives.clone());
+        if let Some(&index) = self.newest.get(&key)
+            && self.entries[index + 1..].iter().all(|later| match later {
+                Group::Field(..) => false,
+                Group::Fragment(other, ..) => disjoint(condition, other),
+            })
+        {
+            if let Group::Fragment(_, _, sets) = &mut self.entries[index] {
+                sets.push(set);
+            }
+            return;
+        }
+        let index = self.entries.len();
+        self.entries
+            .push(Group::Fragment(condition.clone(), directives, vec![set]));
+        self.newest.insert(key, index);
+        self.newest_fragment = Some(index);
+    }
 }
 
 #[derive(PartialEq, Eq, Hash)]
@@ -89,7 +150,7 @@ impl<'a> Normalizer<'a> {
             self.collect(&ty, set, &mut collected);
         }
         let mut selections = Vec::with_capacity(collected.entries.len());
-        for group in collected.entries.into_values() {
+        for group in collected.entries {
             match group {
                 Group::Field(field, conditions, sub_sets) => {
                     selections.push(Selection::Field(
@@ -167,23 +228,7 @@ impl<'a> Normalizer<'a> {
                 continue;
             };
             match selection {
-                executable::Selection::Field(field) => {
-                    let key = Key::Field(field.response_key().clone(), conditions.clone());
-                    match out.entries.entry(key) {
-                        Entry::Occupied(mut entry) => {
-                            if let Group::Field(_, _, sub_sets) = entry.get_mut() {
-                                sub_sets.push(&field.selection_set);
-                            }
-                        }
-                        Entry::Vacant(entry) => {
-                            entry.insert(Group::Field(
-                                field,
-                                conditions,
-                                vec![&field.selection_set],
-                            ));
-                        }
-                    }
-                }
+                executable::Selection::Field(field) => out.field(field, conditions),
                 executable::Selection::InlineFragment(fragment) => {
                     let condition = fragment.type_condition.as_ref().unwrap_or(parent);
                     self.fragment(
@@ -234,18 +279,17 @@ impl<'a> Normalizer<'a> {
             return;
         }
         let condition = if always { parent } else { condition };
-        match out
-            .entries
-            .entry(Key::Fragment(condition.clone(), directives.clone()))
-        {
-            Entry::Occupied(mut entry) => {
-                if let Group::Fragment(_, _, sets) = entry.get_mut() {
-                    sets.push(set);
-                }
-            }
-            Entry::Vacant(entry) => {
-                entry.insert(Group::Fragment(condition.clone(), directives, vec![set]));
-            }
+        out.fragment(condition, directives, set, |a, b| self.disjoint(a, b));
+    }
+
+    /// Whether no object type can match both type conditions (two objects, or an object and
+    /// an abstract type it is not a member of). Two abstract types count as overlapping.
+    fn disjoint(&self, a: &Name, b: &Name) -> bool {
+        match (self.schema.get_object(a), self.schema.get_object(b)) {
+            (Some(_), Some(_)) => a != b,
+            (Some(_), None) => !self.schema.is_subtype(b, a),
+            (None, Some(_)) => !self.schema.is_subtype(a, b),
+            (None, None) => false,
         }
     }
 

@@ -4,7 +4,10 @@
 //! no literal `@skip`/`@include` (evaluated), no inline fragment without directives whose type
 //! condition is always true (flattened into the parent), and no two selections that could be one
 //! (fields with the same response key and the same conditions are merged, as are inline
-//! fragments with the same type condition and directives). `@skip`/`@include` whose `if` is a
+//! fragments with the same type condition and directives), except where merging would change
+//! the order of the response's keys: a repeated field after a fragment or after the same key
+//! under other conditions, and a fragment repeated after other selections, stay apart, and the
+//! executor merges them in document order. `@skip`/`@include` whose `if` is a
 //! variable stay on their field or inline fragment (first in its directives): the planner turns
 //! them into `Condition` nodes and the executor evaluates them per request. Selections keep the
 //! order in which they first appear in the document, which is the order of keys in the response.

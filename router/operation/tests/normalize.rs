@@ -59,6 +59,24 @@ fn fragments_under_abstract_types_are_kept_and_merged_by_type() {
     ));
 }
 
+/// Oracle finding F3: CollectFields orders a merged field's sub-fields by their occurrences in
+/// the document, so a fragment (or a field) repeated after other selections stays a separate
+/// selection, which the executor merges back in document order: `name, __typename, price`
+/// here, not `name, price, __typename`. Fragments on disjoint types still merge.
+#[test]
+fn repeated_selections_after_others_stay_apart_to_keep_the_response_order() {
+    insta::assert_snapshot!(normalize(
+        "query($b: Boolean!) {
+           search(text: \"lamp\") { ... on Product { name } ... on User { username } }
+           search(text: \"lamp\") { __typename ... on Product { price } ... on User { id } }
+           product(id: \"1\") { sku }
+           product(id: \"1\") @include(if: $b) { name }
+           product(id: \"1\") { price sku }
+         }",
+        json!({ "b": true }),
+    ));
+}
+
 #[test]
 fn fragment_on_the_interface_itself_is_flattened() {
     insta::assert_snapshot!(normalize(

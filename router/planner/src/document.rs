@@ -121,23 +121,12 @@ fn from_normalized_set(
                     .with_arguments(field.arguments.iter().cloned())
                     .with_directives(field.directives.iter().cloned());
                 if let Some(sub) = &field.selection_set {
-                    out_field.selection_set = from_normalized_set(schema, sub)?;
-                    if out_field.selection_set.selections.is_empty() {
-                        // Everything below was skipped by a literal condition: still valid
-                        // GraphQL for the subgraph.
-                        let typename = out_field
-                            .selection_set
-                            .new_field(schema, apollo_compiler::name!("__typename"))
-                            .map_err(|_| PlanError::UnknownField {
-                                coordinate: format!("{}.__typename", sub.ty),
-                            })?;
-                        out_field.selection_set.push(typename);
-                    }
+                    out_field.selection_set = nested_set(schema, sub)?;
                 }
                 out.push(out_field);
             }
             operation::Selection::InlineFragment(fragment) => {
-                let inner = from_normalized_set(schema, &fragment.selection_set)?;
+                let inner = nested_set(schema, &fragment.selection_set)?;
                 out.push(InlineFragment {
                     type_condition: Some(fragment.type_condition.clone()),
                     directives: fragment.directives.clone(),
@@ -145,6 +134,22 @@ fn from_normalized_set(
                 });
             }
         }
+    }
+    Ok(out)
+}
+
+/// A field's or inline fragment's selection set. When everything in it was skipped by a
+/// literal condition or removed by authorization it selects `__typename`: still valid GraphQL
+/// for the subgraph, where an empty set is not.
+fn nested_set(schema: &Schema, set: &operation::SelectionSet) -> Result<SelectionSet, PlanError> {
+    let mut out = from_normalized_set(schema, set)?;
+    if out.selections.is_empty() {
+        let typename = out
+            .new_field(schema, apollo_compiler::name!("__typename"))
+            .map_err(|_| PlanError::UnknownField {
+                coordinate: format!("{}.__typename", set.ty),
+            })?;
+        out.push(typename);
     }
     Ok(out)
 }

@@ -25,6 +25,11 @@ pub(crate) struct Group {
     pub deps: BTreeSet<usize>,
     /// Conditions shared by everything in the group (`None` until something is added).
     pub conditions: Option<Vec<Condition>>,
+    /// For `_entities` groups: the conditions of the selections above `path` (in earlier
+    /// groups). Nothing in the group's own selection says them, so only content reached under
+    /// the same ones may join it: content reached under fewer would make the group run when
+    /// the representations it needs were skipped.
+    pub context: Vec<Condition>,
     pub input_rewrites: Vec<Rewrite>,
     pub output_rewrites: Vec<Rewrite>,
     /// Mutation step the group belongs to (0 for queries).

@@ -219,3 +219,17 @@ fn a_selection_set_whose_every_selection_is_conditional_also_selects_typename() 
     }
     "#);
 }
+
+/// Oracle finding F8: the `@requires` fields of `shippingEstimate` are only fetched when `$b`
+/// holds, so its entity fetch must stay under that condition instead of joining the
+/// unconditional one (whose representations would then lack `price` and `weight`).
+#[test]
+fn an_entity_fetch_reached_under_a_condition_does_not_join_one_reached_without() {
+    insta::assert_snapshot!(plan(
+        "shop",
+        r#"query($b: Boolean!) {
+        product(upc: "1") { inStock }
+        product(upc: "1") @include(if: $b) { shippingEstimate }
+    }"#
+    ));
+}

@@ -89,6 +89,40 @@ async fn unauthorized_fields_in_fragments_and_lists_get_one_error_per_path() {
     );
 }
 
+/// Oracle finding F4: with `email` removed, the conditional fragment selects nothing of its
+/// own; the subgraph still gets valid GraphQL (`__typename` in it), so the answer is the
+/// unauthorized errors at each path, not one pathless `DOWNSTREAM_SERVICE_ERROR`.
+#[tokio::test]
+async fn a_conditional_fragment_left_empty_by_authorization_still_answers_per_path() {
+    let (stack, _jwks) = stack(|_| {}).await;
+    let query = r#"query($b: Boolean!) {
+        users(first: 2) { nodes { id ... on User @include(if: $b) { email } } }
+    }"#;
+    let answer = stack
+        .post(json!({ "query": query, "variables": { "b": true } }), &[])
+        .await;
+    assert_eq!(answer.status, 200, "{:#}", answer.body);
+    let errors: Vec<(&Value, &Value)> = answer.body["errors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| (&e["path"], &e["extensions"]["code"]))
+                .collect()
+        })
+        .unwrap_or_default();
+    let code = json!("UNAUTHORIZED_FIELD_OR_TYPE");
+    assert_eq!(
+        errors,
+        [
+            (&json!(["users", "nodes", 0, "email"]), &code),
+            (&json!(["users", "nodes", 1, "email"]), &code)
+        ],
+        "{:#}",
+        answer.body
+    );
+}
+
 #[tokio::test]
 async fn reject_mode_refuses_the_whole_request() {
     let (stack, _jwks) = stack(|c| c.authorization.reject_unauthorized = true).await;

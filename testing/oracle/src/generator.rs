@@ -18,50 +18,24 @@ use serde_json::{Value, json};
 use subgraph_kit::pagination::encode_cursor;
 use subgraph_kit::seed::{SeedRng, SeedSize};
 
-/// Constructs the generator leaves out, each because of a named finding of docs/oracle.md the
-/// router does not answer right yet. [`Exclusions::OPEN`] is what CI runs; the default leaves
-/// nothing out (to see the open findings: `Exclusions::default()`).
+/// Constructs the generator leaves out, each because of a named finding of docs/oracle.md that
+/// is still open. [`Exclusions::OPEN`] is what CI runs; the default leaves nothing out (to see
+/// the open findings: `Exclusions::default()`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Exclusions {
-    /// F3: a response key selected twice where a copy selects `__typename` (directly or in an
-    /// inline fragment) or is under `@skip`/`@include`: the router writes the fields of the
-    /// copies in another order than CollectFields.
-    pub f3_repeated_key_with_typename: bool,
-    /// F4: a fragment under `@skip`/`@include` on `User` whose fields include an unauthorized
-    /// one (`email`, `orders`): the router answers a pathless `DOWNSTREAM_SERVICE_ERROR`.
-    pub f4_conditional_unauthorized_fragment: bool,
     /// F6: a bad argument value on a field below the root (all of them reached by an entity
-    /// fetch): the router reports the error at the list's path, not at each item's.
-    pub f6_nested_bad_argument: bool,
-    /// F8: `shippingEstimate` (`@requires`) under `@skip`/`@include`, itself or in a
-    /// conditional selection: the router nulls the sibling inventory fields.
-    pub f8_conditional_requires: bool,
+    /// fetch). The subgraphs' GraphQL library (async-graphql 7) reports an error raised inside
+    /// an `_entities` item at `["_entities", field]`, without the item's index, so the router
+    /// can only place it at the fetch's path, as Apollo's router does; the monolith reports it
+    /// at each item's.
+    pub f6_entity_error_without_index: bool,
 }
 
 impl Exclusions {
     /// Every finding still open.
     pub const OPEN: Exclusions = Exclusions {
-        f3_repeated_key_with_typename: true,
-        f4_conditional_unauthorized_fragment: true,
-        f6_nested_bad_argument: true,
-        f8_conditional_requires: true,
+        f6_entity_error_without_index: true,
     };
-}
-
-/// Whether `selections` (through inline fragments and the named `fragments` they spread) select
-/// a field named one of `names`; `deep`: also inside sub-selections.
-fn selects(selections: &[Selection], fragments: &[Fragment], names: &[&str], deep: bool) -> bool {
-    selections.iter().any(|selection| match selection {
-        Selection::Field(field) => {
-            names.contains(&field.name.as_str())
-                || (deep && selects(&field.selections, fragments, names, deep))
-        }
-        Selection::Inline { selections, .. } => selects(selections, fragments, names, deep),
-        Selection::Spread { fragment, .. } => fragments
-            .iter()
-            .find(|f| &f.name == fragment)
-            .is_some_and(|f| selects(&f.selections, fragments, names, deep)),
-    })
 }
 
 /// How big operations get.
@@ -632,8 +606,7 @@ impl<'s> Generator<'s> {
                     if run.chance(70) {
                         let count = 1 + run.below(3);
                         let inner = self.fields_into(run, member, depth, &mut keys, count);
-                        let directives =
-                            self.fragment_directives(run, 10, Some(member.as_str()), &inner);
+                        let directives = self.directives(run, 10);
                         selections.push(Selection::Inline {
                             on: Some(member.clone()),
                             directives,
@@ -660,7 +633,7 @@ impl<'s> Generator<'s> {
                 } else {
                     Some(on)
                 };
-                let directives = self.fragment_directives(run, 30, Some(type_name), &inner);
+                let directives = self.directives(run, 30);
                 selections.push(Selection::Inline {
                     on,
                     directives,
@@ -675,7 +648,7 @@ impl<'s> Generator<'s> {
             let inner = self.fields_into(run, &on, depth, &mut keys, count);
             if !inner.is_empty() {
                 let name = run.fresh("F");
-                let directives = self.fragment_directives(run, 20, Some(on.as_str()), &inner);
+                let directives = self.directives(run, 20);
                 run.fragments.push(Fragment {
                     name: name.clone(),
                     on,
@@ -748,15 +721,9 @@ impl<'s> Generator<'s> {
                         again.selections =
                             self.selection_set(run, &inner_type, depth + 1, count, false);
                     }
-                    again.directives = self.field_directives(run, 20, &again);
-                    let f3 = self.exclusions.f3_repeated_key_with_typename
-                        && [&previous.selections, &again.selections]
-                            .iter()
-                            .any(|set| selects(set, &run.fragments, &["__typename"], false));
-                    if !f3 {
-                        out.push(Selection::Field(again));
-                        continue;
-                    }
+                    again.directives = self.directives(run, 20);
+                    out.push(Selection::Field(again));
+                    continue;
                 }
             }
             if run.chance(5) {
@@ -786,43 +753,10 @@ impl<'s> Generator<'s> {
                 directives: Vec::new(),
                 selections,
             };
-            field.directives = self.field_directives(run, 12, &field);
+            field.directives = self.directives(run, 12);
             out.push(Selection::Field(field));
         }
         out
-    }
-
-    /// [`Self::directives`] for a fragment on `on` with `selections`, or none where an open
-    /// finding's exclusion says so (the draw is made either way, so lifting an exclusion
-    /// changes only what it excluded).
-    fn fragment_directives(
-        &self,
-        run: &mut Run,
-        percent: u64,
-        on: Option<&str>,
-        selections: &[Selection],
-    ) -> Vec<Directive> {
-        let directives = self.directives(run, percent);
-        let f4 = self.exclusions.f4_conditional_unauthorized_fragment
-            && on.is_none_or(|on| on == "User" || on == "Node")
-            && selects(selections, &run.fragments, &["email", "orders"], false);
-        let f8 = self.exclusions.f8_conditional_requires
-            && selects(selections, &run.fragments, &["shippingEstimate"], true);
-        if f4 || f8 { Vec::new() } else { directives }
-    }
-
-    /// [`Self::directives`] for `field`, or none where an open finding's exclusion says so.
-    fn field_directives(&self, run: &mut Run, percent: u64, field: &Field) -> Vec<Directive> {
-        let directives = self.directives(run, percent);
-        let f8 = self.exclusions.f8_conditional_requires
-            && (field.name == "shippingEstimate"
-                || selects(
-                    &field.selections,
-                    &run.fragments,
-                    &["shippingEstimate"],
-                    true,
-                ));
-        if f8 { Vec::new() } else { directives }
     }
 
     fn directives(&self, run: &mut Run, percent: u64) -> Vec<Directive> {
@@ -901,8 +835,8 @@ impl<'s> Generator<'s> {
         if nullable && run.chance(5) {
             return Value::Null;
         }
-        let bad =
-            run.chance(8) && (type_name == "Query" || !self.exclusions.f6_nested_bad_argument);
+        let bad = run.chance(8)
+            && (type_name == "Query" || !self.exclusions.f6_entity_error_without_index);
         let id = |run: &mut Run, max: u32| -> Value {
             if bad {
                 let pick = ["0", "999999", "abc", "-1"];

@@ -318,8 +318,14 @@ impl<'a> Walker<'a> {
         }
         let mut tiers = Vec::new();
         let (fetched, rest): (Vec<Jump>, Vec<Jump>) = jumps.drain(..).partition(|j| {
-            self.find_entity_group(j.to, &ctx.path, &BTreeSet::from([group]), None)
-                .is_some()
+            self.find_entity_group(
+                j.to,
+                &ctx.path,
+                &BTreeSet::from([group]),
+                None,
+                &ctx.conditions,
+            )
+            .is_some()
         });
         if !fetched.is_empty() {
             tiers.push(fetched.into_iter().map(Alt::Jump).collect());

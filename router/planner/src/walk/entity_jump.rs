@@ -12,7 +12,7 @@ use super::conditions::{conditions_of, with_conditions};
 use super::representation::{fits, representation};
 use super::{Ctx, Outcome, Pending, Walker};
 use crate::error::PlanError;
-use crate::fetch_graph::Group;
+use crate::fetch_graph::{Condition, Group};
 use crate::plan::{OperationKind, PathSegment, Rewrite};
 use crate::query_graph::Jump;
 use crate::selection::Sel;
@@ -26,12 +26,14 @@ impl<'a> Walker<'a> {
         path: &[PathSegment],
         deps: &BTreeSet<usize>,
         representation: Option<&Sel>,
+        context: &[Condition],
     ) -> Option<usize> {
         self.fg.groups.iter().enumerate().position(|(id, g)| {
             g.entity
                 && g.graph == to
                 && g.path == path
                 && g.stage == self.stage
+                && g.context == context
                 && !deps.iter().any(|&d| d == id || self.fg.depends_on(d, id))
                 && representation.is_none_or(|r| fits(r, &g.requires))
         })
@@ -113,8 +115,13 @@ impl<'a> Walker<'a> {
             &self.claims,
             &ctx.path,
         );
-        let target = match self.find_entity_group(jump.to, &ctx.path, &deps, Some(&representation))
-        {
+        let target = match self.find_entity_group(
+            jump.to,
+            &ctx.path,
+            &deps,
+            Some(&representation),
+            &ctx.conditions,
+        ) {
             Some(existing) => {
                 self.fg.groups[existing].deps.extend(deps);
                 existing
@@ -128,6 +135,7 @@ impl<'a> Walker<'a> {
                 selection: Sel::default(),
                 deps,
                 conditions: None,
+                context: ctx.conditions.clone(),
                 input_rewrites: Vec::new(),
                 output_rewrites: Vec::new(),
                 stage: self.stage,

@@ -68,6 +68,7 @@ impl<'a> Walker<'a> {
             selection: Sel::default(),
             deps,
             conditions: None,
+            context: Vec::new(),
             input_rewrites: Vec::new(),
             output_rewrites: Vec::new(),
             stage: self.stage,
