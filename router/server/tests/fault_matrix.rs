@@ -38,6 +38,7 @@ const ROW_DEADLINE: Duration = Duration::from_secs(30);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     RootFetch,
+    NonNullRoot,
     EntityList,
     NestedFlatten,
     RequiresChain,
@@ -46,8 +47,9 @@ enum Kind {
 }
 
 impl Kind {
-    const ALL: [Kind; 6] = [
+    const ALL: [Kind; 7] = [
         Kind::RootFetch,
+        Kind::NonNullRoot,
         Kind::EntityList,
         Kind::NestedFlatten,
         Kind::RequiresChain,
@@ -58,6 +60,7 @@ impl Kind {
     fn title(self) -> &'static str {
         match self {
             Kind::RootFetch => "Root fetch",
+            Kind::NonNullRoot => "Root fetch of a non-null field",
             Kind::EntityList => "Entity fetch in a list",
             Kind::NestedFlatten => "Nested flatten",
             Kind::RequiresChain => "`@requires` chain",
@@ -69,6 +72,7 @@ impl Kind {
     fn query(self) -> &'static str {
         match self {
             Kind::RootFetch => "{ topProduct { id name } }",
+            Kind::NonNullRoot => "{ featured { id name } }",
             Kind::EntityList => "{ products { id name inventory { count warehouse } } }",
             Kind::NestedFlatten => "{ products { id reviews { body author { name nickname } } } }",
             Kind::RequiresChain => "{ products { id weight shippingEstimate } }",
@@ -84,7 +88,7 @@ impl Kind {
     /// The subgraph that misbehaves in this kind's rows.
     fn faulty(self) -> &'static str {
         match self {
-            Kind::RootFetch | Kind::MutationSequence => "catalog",
+            Kind::RootFetch | Kind::NonNullRoot | Kind::MutationSequence => "catalog",
             Kind::EntityList => "stock",
             Kind::NestedFlatten => "users",
             Kind::RequiresChain => "specs",
@@ -96,7 +100,7 @@ impl Kind {
     /// healthy row).
     fn plan_shape(self) -> &'static [&'static str] {
         match self {
-            Kind::RootFetch => &["Fetch(service: \"catalog\")"],
+            Kind::RootFetch | Kind::NonNullRoot => &["Fetch(service: \"catalog\")"],
             Kind::EntityList => &["Flatten(path: \"products.@\")", "Fetch(service: \"stock\")"],
             Kind::NestedFlatten => &[
                 "Flatten(path: \"products.@\")",
@@ -122,13 +126,17 @@ impl Kind {
     }
 
     fn is_entity_fetch(self) -> bool {
-        !matches!(self, Kind::RootFetch | Kind::MutationSequence)
+        !matches!(
+            self,
+            Kind::RootFetch | Kind::NonNullRoot | Kind::MutationSequence
+        )
     }
 
     /// A non-null leaf of the faulty subgraph's answer (a JSON pointer) that the client selects.
     fn non_null_target(self) -> &'static str {
         match self {
             Kind::RootFetch => "/data/topProduct/name",
+            Kind::NonNullRoot => "/data/featured/name",
             Kind::EntityList => "/data/_entities/1/inventory/count",
             Kind::NestedFlatten => "/data/_entities/0/name",
             Kind::RequiresChain => "/data/_entities/1/weight",
@@ -141,6 +149,7 @@ impl Kind {
     fn error_target(self) -> &'static str {
         match self {
             Kind::RootFetch => "/data/topProduct",
+            Kind::NonNullRoot => "/data/featured",
             Kind::EntityList => "/data/_entities/1/inventory",
             Kind::NestedFlatten => "/data/_entities/0/nickname",
             Kind::RequiresChain => "/data/_entities/1/weight",
@@ -169,6 +178,7 @@ enum Fault {
     Reset,
     Stall,
     RequestError,
+    Http400GraphQl,
     DeepNesting,
 }
 
@@ -191,6 +201,7 @@ impl Fault {
             Fault::Reset => "connection reset mid-body (RST after half)",
             Fault::Stall => "stalls mid-body (half, then nothing; timeout 300ms)",
             Fault::RequestError => "errors and `data: null` (a request error)",
+            Fault::Http400GraphQl => "HTTP 400 with a GraphQL error body",
             Fault::DeepNesting => "lists nested 100 000 deep",
         }
     }
@@ -215,7 +226,8 @@ impl Fault {
             | Fault::NonNullNull
             | Fault::ErrorsWithPath
             | Fault::ErrorsWithoutPath
-            | Fault::RequestError => &[],
+            | Fault::RequestError
+            | Fault::Http400GraphQl => &[],
         }
     }
 
@@ -273,6 +285,12 @@ impl Fault {
                     "data": null,
                     "errors": [{ "message": SUBGRAPH_MESSAGE, "extensions": { "code": SUBGRAPH_CODE } }],
                 })),
+                Fault::Http400GraphQl => Reply::GraphQlStatus(
+                    400,
+                    json!({
+                        "errors": [{ "message": SUBGRAPH_MESSAGE, "extensions": { "code": SUBGRAPH_CODE } }],
+                    }),
+                ),
                 Fault::DeepNesting => {
                     let depth = 100_000;
                     let mut body = br#"{"data":{"topProduct":"#.to_vec();
@@ -341,6 +359,16 @@ fn matrix() -> Vec<Row> {
     for kind in Kind::ALL {
         let s = kind.faulty();
         let (healthy, failed, fetch_path, nulled, null_errors, error_data, with_path) = match kind {
+            Kind::NonNullRoot => (
+                json!({ "featured": { "id": "2", "name": "Pear" } }),
+                // `featured: Product!` takes `data` with it.
+                Value::Null,
+                Value::Null,
+                Value::Null,
+                vec![invalid_value(json!(["featured", "name"]))],
+                Value::Null,
+                vec![json!(["featured"])],
+            ),
             Kind::RootFetch => (
                 json!({ "topProduct": { "id": "1", "name": "Apple" } }),
                 json!({ "topProduct": null }),
@@ -466,6 +494,12 @@ fn matrix() -> Vec<Row> {
                 vec![json!(["renameProduct"])],
             ),
         };
+        // A root fetch's error without a path says nothing about which field it is about, so a
+        // null it leaves in a non-null root field is reported too.
+        let without_path_extra = match kind {
+            Kind::NonNullRoot => vec![invalid_value(json!(["featured"]))],
+            _ => vec![],
+        };
         let failing = |code: &str| vec![fetch_error(fetch_path.clone(), code, s)];
         let subgraph_error = |path: Value| fetch_error(path, SUBGRAPH_CODE, s);
         let mut row = |fault: Fault, data: &Value, errors: Vec<ExpectedError>| {
@@ -490,11 +524,9 @@ fn matrix() -> Vec<Row> {
             with_path.into_iter().map(subgraph_error).collect(),
         );
         // Without a path the error goes where the fetch's own errors go.
-        row(
-            Fault::ErrorsWithoutPath,
-            &error_data,
-            vec![subgraph_error(fetch_path.clone())],
-        );
+        let mut without_path = vec![subgraph_error(fetch_path.clone())];
+        without_path.extend(without_path_extra);
+        row(Fault::ErrorsWithoutPath, &error_data, without_path);
         row(Fault::HugeDeclared, &failed, failing(TOO_LARGE));
         row(Fault::HugeStreamed, &failed, failing(TOO_LARGE));
         row(Fault::Truncated, &failed, failing(REQUEST_FAILED));
@@ -502,6 +534,11 @@ fn matrix() -> Vec<Row> {
         row(Fault::Stall, &failed, failing(TIMEOUT));
         row(
             Fault::RequestError,
+            &failed,
+            vec![subgraph_error(fetch_path.clone())],
+        );
+        row(
+            Fault::Http400GraphQl,
             &failed,
             vec![subgraph_error(fetch_path.clone())],
         );

@@ -1,7 +1,8 @@
 //! A six-subgraph graph whose operations give every plan node kind the fault matrix needs, and
 //! what each subgraph answers when it behaves.
 //!
-//! - `catalog`: the root fields (`products`, `topProduct`) and the `renameProduct` mutation.
+//! - `catalog`: the root fields (`products`, `topProduct`, the non-null `featured`) and the
+//!   `renameProduct` mutation.
 //! - `specs`: `Product.weight: Int!`.
 //! - `shipping`: `Product.shippingEstimate @requires(fields: "weight")`, so it waits for `specs`.
 //! - `stock`: `Product.inventory { count: Int! warehouse }` and the `restock` mutation.
@@ -25,7 +26,7 @@ fn sdl(subgraph: &str) -> String {
     let body = match subgraph {
         "catalog" => {
             r#"
-type Query { products: [Product] topProduct: Product }
+type Query { products: [Product] topProduct: Product featured: Product! }
 type Mutation { renameProduct(id: ID!, name: String!): Product }
 type Product @key(fields: "id") { id: ID! name: String! }
 "#
@@ -106,6 +107,7 @@ pub fn healthy(subgraph: &str, body: &Value) -> Value {
         ("catalog", false) => json!({
             "products": [product(1), product(2)],
             "topProduct": product(1),
+            "featured": product(2),
         }),
         ("catalog", true) => json!({
             "renameProduct": { "__typename": "Product", "id": "1", "name": "Green apple" }

@@ -18,6 +18,8 @@ pub enum Reply {
     Json(Value),
     /// This status with a plain-text body.
     Status(u16, &'static str),
+    /// This status with a GraphQL response (`application/graphql-response+json`).
+    GraphQlStatus(u16, Value),
     /// `200`, `application/json`, these bytes (which need not be JSON).
     Bytes(Vec<u8>),
     /// Reads the request and never answers; the connection stays open until the router drops it.
@@ -67,6 +69,16 @@ async fn answer(
         Reply::Json(value) => {
             let body = serde_json::to_vec(&value).expect("JSON");
             write_whole(&mut stream, 200, "application/json", &body).await
+        }
+        Reply::GraphQlStatus(status, value) => {
+            let body = serde_json::to_vec(&value).expect("JSON");
+            write_whole(
+                &mut stream,
+                status,
+                "application/graphql-response+json",
+                &body,
+            )
+            .await
         }
         Reply::Status(status, text) => {
             write_whole(&mut stream, status, "text/plain", text.as_bytes()).await
@@ -179,6 +191,7 @@ fn head(status: u16, content_type: &str, framing: &str) -> String {
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        400 => "Bad Request",
         500 => "Internal Server Error",
         _ => "Status",
     }
