@@ -115,11 +115,12 @@ pub(crate) fn federation_names(
         }
     }
     let mut names = HashMap::new();
+    // An imported directive goes by its import name only; the others by `prefix__name`.
     for (name, fed) in FED_DIRECTIVES {
-        names.insert(format!("{prefix}__{name}"), *fed);
-        if let Some(alias) = imported.get(*name) {
-            names.insert(alias.clone(), *fed);
-        }
+        match imported.get(*name) {
+            Some(alias) => names.insert(alias.clone(), *fed),
+            None => names.insert(format!("{prefix}__{name}"), *fed),
+        };
     }
     (true, names)
 }

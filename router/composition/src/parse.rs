@@ -35,7 +35,12 @@ struct Ctx<'a> {
     diagnostics: Vec<Diagnostic>,
     /// See [`Subgraph::carried_names`].
     carried_names: Vec<(&'static str, String, Option<Location>)>,
+    /// Directives the subgraph defines itself (`directive @x ... on ...`).
+    defined_directives: HashSet<String>,
 }
+
+/// Directives every GraphQL schema has.
+const BUILT_IN_DIRECTIVES: &[&str] = &["deprecated", "specifiedBy", "oneOf", "skip", "include"];
 
 impl Ctx<'_> {
     fn loc_of_name(&self, name: &Name) -> Option<Location> {
@@ -194,6 +199,14 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
         renames,
         diagnostics: Vec::new(),
         carried_names: Vec::new(),
+        defined_directives: document
+            .definitions
+            .iter()
+            .filter_map(|d| match d {
+                Definition::DirectiveDefinition(d) => Some(d.name.to_string()),
+                _ => None,
+            })
+            .collect(),
     };
 
     // Schema-level federation directives: only `@link` is understood.
@@ -435,6 +448,21 @@ fn applied(ctx: &mut Ctx<'_>, directives: &DirectiveList) -> Applied {
             Some(Fed::Policy) => Some("policy"),
             _ => None,
         };
+        if ctx.fed(d.name.as_str()).is_none()
+            && !BUILT_IN_DIRECTIVES.contains(&d.name.as_str())
+            && !ctx.defined_directives.contains(d.name.as_str())
+        {
+            // Spec (Validation, "Directives Are Defined"); a federation directive that was
+            // imported is not also known by its `federation__` name.
+            let location = ctx.loc_of(d);
+            ctx.diagnostics.push(
+                Diagnostic::new(
+                    "INVALID_GRAPHQL",
+                    format!("[{}] Unknown directive \"@{}\".", ctx.name, d.name),
+                )
+                .at(location),
+            );
+        }
         if let Some(spec) = carried
             && !ctx.carried_names.iter().any(|(s, _, _)| *s == spec)
         {
