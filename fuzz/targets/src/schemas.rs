@@ -39,6 +39,9 @@ pub const SUPERGRAPHS: &[(&str, &str)] = &[
     fixture!("requires"),
     fixture!("shareable"),
     fixture!("bench_shop"),
+    fixture!("key_requirements"),
+    fixture!("partial_members"),
+    fixture!("interface_object_both_ways"),
 ];
 
 /// The subgraphs' checked-in SDL (`schema/*.graphql`), the seeds of composition inputs.
