@@ -174,6 +174,7 @@ enum Fault {
     ErrorsWithoutPath,
     HugeDeclared,
     HugeStreamed,
+    GzipBomb,
     Truncated,
     Reset,
     Stall,
@@ -197,6 +198,7 @@ impl Fault {
             Fault::ErrorsWithoutPath => "errors without a path (null there)",
             Fault::HugeDeclared => "huge, declared (`content-length` 1 GiB)",
             Fault::HugeStreamed => "huge, streamed (4 MiB chunked)",
+            Fault::GzipBomb => "gzip bomb (a few KiB inflating to 1 MiB)",
             Fault::Truncated => "truncated body (FIN after half)",
             Fault::Reset => "connection reset mid-body (RST after half)",
             Fault::Stall => "stalls mid-body (half, then nothing; timeout 300ms)",
@@ -215,7 +217,7 @@ impl Fault {
             Fault::InvalidJson | Fault::WrongShape | Fault::DeepNesting => {
                 &["sent an invalid response"]
             }
-            Fault::HugeDeclared | Fault::HugeStreamed => {
+            Fault::HugeDeclared | Fault::HugeStreamed | Fault::GzipBomb => {
                 &["sent a response larger than 262144 bytes"]
             }
             Fault::Truncated => &["broke off its response"],
@@ -278,6 +280,7 @@ impl Fault {
                     sent: 64 * 1024,
                 },
                 Fault::HugeStreamed => Reply::Streamed { total: 4 << 20 },
+                Fault::GzipBomb => Reply::Gzip(gzip_bomb().to_vec()),
                 Fault::Truncated => Reply::Truncated(serde_json::to_vec(&answer).expect("JSON")),
                 Fault::Reset => Reply::Reset(serde_json::to_vec(&answer).expect("JSON")),
                 Fault::Stall => Reply::Stall(serde_json::to_vec(&answer).expect("JSON")),
@@ -302,6 +305,20 @@ impl Fault {
             }
         })
     }
+}
+
+/// A valid GraphQL response of 1 MiB, gzipped (made once).
+fn gzip_bomb() -> &'static [u8] {
+    static BOMB: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        use std::io::Write as _;
+        let mut body = br#"{"data":{"padding":""#.to_vec();
+        body.resize(1 << 20, b'x');
+        body.extend_from_slice(br#""}}"#);
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(&body).expect("gzip");
+        encoder.finish().expect("gzip")
+    });
+    &BOMB
 }
 
 fn set(answer: &mut Value, pointer: &str, value: Value) {
@@ -529,6 +546,7 @@ fn matrix() -> Vec<Row> {
         row(Fault::ErrorsWithoutPath, &error_data, without_path);
         row(Fault::HugeDeclared, &failed, failing(TOO_LARGE));
         row(Fault::HugeStreamed, &failed, failing(TOO_LARGE));
+        row(Fault::GzipBomb, &failed, failing(TOO_LARGE));
         row(Fault::Truncated, &failed, failing(REQUEST_FAILED));
         row(Fault::Reset, &failed, failing(REQUEST_FAILED));
         row(Fault::Stall, &failed, failing(TIMEOUT));

@@ -22,6 +22,9 @@ pub enum Reply {
     GraphQlStatus(u16, Value),
     /// `200`, `application/json`, these bytes (which need not be JSON).
     Bytes(Vec<u8>),
+    /// `200` with `content-encoding: gzip` and these (gzipped) bytes, whatever the router
+    /// accepts.
+    Gzip(Vec<u8>),
     /// Reads the request and never answers; the connection stays open until the router drops it.
     Hang,
     /// Announces `Content-Length: declared`, then sends `sent` bytes of a JSON body and closes.
@@ -84,6 +87,14 @@ async fn answer(
             write_whole(&mut stream, status, "text/plain", text.as_bytes()).await
         }
         Reply::Bytes(body) => write_whole(&mut stream, 200, "application/json", &body).await,
+        Reply::Gzip(body) => {
+            let framing = format!("content-encoding: gzip\r\ncontent-length: {}", body.len());
+            stream
+                .write_all(head(200, "application/json", &framing).as_bytes())
+                .await?;
+            stream.write_all(&body).await?;
+            stream.shutdown().await
+        }
         Reply::Hang => {
             // Until the router gives up and closes its end.
             let mut sink = [0u8; 1024];
