@@ -138,12 +138,7 @@ pub async fn run(stack: &Stack, generator: &Generator<'_>, budget: Budget) -> Su
             summary.invalid += 1;
             continue;
         };
-        if got.monolith.get("errors").is_some() {
-            summary.with_errors += 1;
-        }
-        if got.monolith.get("data").is_none_or(Value::is_null) {
-            summary.null_data += 1;
-        }
+        summary.count(&got);
         if got.divergence.is_some() {
             summary.differences.push(Difference {
                 seed,
@@ -164,7 +159,51 @@ pub async fn run(stack: &Stack, generator: &Generator<'_>, budget: Budget) -> Su
     summary
 }
 
+/// Runs `budget` mutations of `generator` against `stack` (started with
+/// [`Stack::start_apart`]), one at a time, each followed by a generated query that reads the
+/// state both sides now have. A mutation's seed replays only after the same mutations before
+/// it, so differences are reported as found, not minimized.
+pub async fn run_mutations(stack: &Stack, generator: &Generator<'_>, budget: Budget) -> Summary {
+    let started = Instant::now();
+    let deadline = budget.time.map(|time| started + time);
+    let mut summary = Summary::default();
+    for i in 0..budget.operations {
+        if deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+            break;
+        }
+        let seed = budget.seed.wrapping_add(i);
+        for operation in [generator.mutation(seed), generator.operation(seed)] {
+            summary.operations += 1;
+            if !operation.is_valid(generator.schema()) {
+                summary.invalid += 1;
+                continue;
+            }
+            let got = answers(stack, &operation).await;
+            summary.count(&got);
+            if got.divergence.is_some() {
+                summary.differences.push(Difference {
+                    seed,
+                    operation,
+                    minimized: None,
+                    answers: got,
+                });
+            }
+        }
+    }
+    summary.elapsed = started.elapsed();
+    summary
+}
+
 impl Summary {
+    fn count(&mut self, got: &Answers) {
+        if got.monolith.get("errors").is_some() {
+            self.with_errors += 1;
+        }
+        if got.monolith.get("data").is_none_or(Value::is_null) {
+            self.null_data += 1;
+        }
+    }
+
     /// The differences grouped by kind (the first line of each divergence, list indexes
     /// dropped), most frequent first, each with its count and its first seed.
     pub fn kinds(&self) -> Vec<(String, usize, u64)> {

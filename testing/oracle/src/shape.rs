@@ -285,7 +285,7 @@ impl Shaper<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generator::Fragment;
+    use crate::generator::{Fragment, Kind};
     use serde_json::json;
 
     fn field(key: &str, selections: Vec<Selection>) -> Selection {
@@ -312,6 +312,7 @@ mod tests {
     #[test]
     fn fields_come_in_collect_fields_order_without_the_marker() {
         let operation = Operation {
+            kind: Kind::Query,
             selections: vec![field("a", vec![field("y", vec![]), field("x", vec![])])],
             fragments: Vec::new(),
             variables: Vec::new(),
@@ -337,6 +338,7 @@ mod tests {
             });
         }
         let operation = Operation {
+            kind: Kind::Query,
             selections: vec![field("a", vec![skipped])],
             fragments: Vec::new(),
             variables: Vec::new(),
@@ -354,6 +356,7 @@ mod tests {
         )
         .expect("valid test schema");
         let operation = Operation {
+            kind: Kind::Query,
             selections: vec![
                 field("a", vec![field("x", vec![])]),
                 field("b", vec![field("x", vec![]), field("y", vec![])]),
@@ -373,6 +376,7 @@ mod tests {
     #[test]
     fn fragments_apply_by_runtime_type() {
         let operation = Operation {
+            kind: Kind::Query,
             selections: vec![field(
                 "s",
                 vec![

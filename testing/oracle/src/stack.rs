@@ -1,7 +1,8 @@
 //! The real stack the oracle compares against: the five subgraphs (their own `app()` on
 //! `127.0.0.1:0`, each over a fresh seeded SQLite file), the router composed from their SDL in
 //! front of them (as `router/server/tests/e2e_support` builds it), and the monolith over the
-//! same five databases.
+//! same five databases ([`Stack::start`]) or, for mutations, over five databases of its own
+//! seeded the same way ([`Stack::start_apart`]), so each side changes only its own data.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -42,6 +43,15 @@ pub enum StackError {
 impl Stack {
     /// Starts everything (panics on a setup failure: this is test support).
     pub async fn start() -> Stack {
+        Self::start_with(false).await
+    }
+
+    /// As [`Stack::start`], with the monolith over its own copy of the seed data.
+    pub async fn start_apart() -> Stack {
+        Self::start_with(true).await
+    }
+
+    async fn start_with(apart: bool) -> Stack {
         let mut databases = Vec::new();
         for _ in 0..5 {
             databases.push(TestDatabase::sqlite().await);
@@ -78,12 +88,35 @@ impl Stack {
         let app = AppState::ready(state);
         let state = app.current().expect("just loaded");
         let router = spawn(router_server::app(app)).await;
+        let first_own = databases.len();
+        if apart {
+            for _ in 0..5 {
+                databases.push(TestDatabase::sqlite().await);
+            }
+            let own = &databases[first_own..];
+            users::setup(&own[0].db, SEED_SIZE).await.expect("users");
+            products::setup(&own[1].db, SEED_SIZE)
+                .await
+                .expect("products");
+            inventory::setup(&own[2].db, SEED_SIZE)
+                .await
+                .expect("inventory");
+            reviews::setup(&own[3].db, SEED_SIZE)
+                .await
+                .expect("reviews");
+            carts::setup(&own[4].db, SEED_SIZE).await.expect("carts");
+        }
+        let monolith_databases = if apart {
+            &databases[first_own..]
+        } else {
+            &databases[..5]
+        };
         let monolith = Monolith::new(Databases {
-            users: databases[0].db.clone(),
-            products: databases[1].db.clone(),
-            inventory: databases[2].db.clone(),
-            reviews: databases[3].db.clone(),
-            carts: databases[4].db.clone(),
+            users: monolith_databases[0].db.clone(),
+            products: monolith_databases[1].db.clone(),
+            inventory: monolith_databases[2].db.clone(),
+            reviews: monolith_databases[3].db.clone(),
+            carts: monolith_databases[4].db.clone(),
         });
         Stack {
             router,
