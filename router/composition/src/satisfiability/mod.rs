@@ -23,6 +23,9 @@ struct State {
     path: Vec<String>,
     /// Fields the parent field `@provides` here (resolvable in `graph` along this path only).
     provided: Vec<fieldset::Selection>,
+    /// Reached by a key move from another subgraph (which knew the value's concrete type),
+    /// not as the value of a field of `graph`.
+    moved: bool,
 }
 
 pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
@@ -39,6 +42,7 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                         graph: join.graph,
                         path: vec![root.clone()],
                         provided: Vec::new(),
+                        moved: false,
                     });
                 }
             }
@@ -110,6 +114,38 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                 } else {
                     reachable_graphs_with(schema, ty, state.graph, &provided_names)
                 };
+                if ty.kind == TypeKind::Interface
+                    && !state.moved
+                    && ty
+                        .join_types
+                        .iter()
+                        .any(|j| j.graph == state.graph && j.interface_object)
+                    && !reach.iter().any(|g| {
+                        ty.join_types
+                            .iter()
+                            .any(|j| j.graph == *g && !j.interface_object)
+                    })
+                {
+                    // An @interfaceObject knows no concrete type: telling it needs a key to
+                    // a subgraph defining the interface (Apollo's fake downcast needs
+                    // `__typename` from there).
+                    for implementation in schema.types.values().filter(|t| {
+                        t.kind == TypeKind::Object
+                            && t.join_implements.iter().any(|(_, i)| i == &ty.name)
+                    }) {
+                        let coordinate = format!("{}/{}", ty.name, implementation.name);
+                        if reported.insert(coordinate) {
+                            errors.push(report::unresolvable_interface_object(
+                                schema,
+                                &state.path,
+                                ty,
+                                &implementation.name,
+                                state.graph,
+                            ));
+                        }
+                    }
+                    continue;
+                }
                 if ty.kind == TypeKind::Interface {
                     // Implementations may only be known where a key leads (e.g. from an
                     // @interfaceObject to the subgraph defining the interface).
@@ -246,7 +282,8 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
             _ => {}
         }
         for (type_name, graph, step, provided) in next {
-            if visited.insert((type_name.clone(), graph, format!("{provided:?}"))) {
+            let moved = step.is_none();
+            if visited.insert((type_name.clone(), graph, format!("{provided:?}{moved}"))) {
                 let mut path = state.path.clone();
                 path.extend(step);
                 queue.push_back(State {
@@ -254,6 +291,7 @@ pub fn check(schema: &MergedSchema) -> Vec<Diagnostic> {
                     graph,
                     path,
                     provided,
+                    moved,
                 });
             }
         }

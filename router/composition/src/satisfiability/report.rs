@@ -214,17 +214,22 @@ fn print_query(schema: &MergedSchema, path: &[String], field: &MergedField) -> S
         _ => "",
     };
     let last = field_with_arguments(schema, field);
-    let steps: Vec<&str> = path[1..]
-        .iter()
-        .map(String::as_str)
-        .chain(std::iter::once(last.as_str()))
-        .collect();
     let composite = schema.types.get(named(&field.ty)).is_some_and(|t| {
         matches!(
             t.kind,
             TypeKind::Object | TypeKind::Interface | TypeKind::Union
         )
     });
+    print_steps(keyword, path, &last, composite)
+}
+
+/// `{ a { b { last } } }` with Apollo's indentation; a composite last step gets `{ ... }`.
+fn print_steps(keyword: &str, path: &[String], last: &str, composite: bool) -> String {
+    let steps: Vec<&str> = path[1..]
+        .iter()
+        .map(String::as_str)
+        .chain(std::iter::once(last))
+        .collect();
     let mut out = format!("{keyword}{{");
     for (depth, step) in steps.iter().enumerate() {
         let indent = "  ".repeat(depth + 1);
@@ -240,4 +245,30 @@ fn print_query(schema: &MergedSchema, path: &[String], field: &MergedField) -> S
     }
     out.push_str("\n}");
     out
+}
+
+/// An `@interfaceObject` value whose concrete type no reachable subgraph can tell: from its
+/// graph, no key leads to a subgraph defining the interface itself.
+pub(super) fn unresolvable_interface_object(
+    schema: &MergedSchema,
+    path: &[String],
+    interface: &MergedType,
+    implementation: &str,
+    graph: usize,
+) -> Diagnostic {
+    let keyword = match path.first().map(String::as_str) {
+        Some("Mutation") => "mutation ",
+        Some("Subscription") => "subscription ",
+        _ => "",
+    };
+    Diagnostic::new(
+        "SATISFIABILITY_ERROR",
+        format!(
+            "The following supergraph API query:\n{}\ncannot be satisfied by the subgraphs because:\n- from subgraph \"{}\": no subgraph can be reached to resolve the implementation type of @interfaceObject type \"{}\".",
+            print_steps(keyword, path, &format!("... on {implementation}"), true),
+            schema.graphs[graph].name,
+            interface.name
+        ),
+    )
+    .at_all(interface.locations.iter().cloned().map(Some))
 }
