@@ -276,7 +276,7 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
                 Diagnostic::new(
                     "INVALID_GRAPHQL",
                     format!(
-                        "[{}] There can be only one type named \"{name}\".",
+                        "[{}] There can be only one type named \"{name}\"",
                         input.name
                     ),
                 )
@@ -771,6 +771,7 @@ const BUILT_IN_SCALARS: &[&str] = &["String", "Int", "Float", "Boolean", "ID"];
 fn check_references(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
     let known = |name: &str| BUILT_IN_SCALARS.contains(&name) || types.contains_key(name);
     let mut unknown: Vec<(String, String, Option<Location>)> = Vec::new();
+    let mut members: Vec<(String, String, Option<Location>)> = Vec::new();
     for ty in types.values() {
         for field in ty.fields.values() {
             let target = crate::model::named(&field.ty);
@@ -802,9 +803,15 @@ fn check_references(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
                 ));
             }
         }
-        for name in ty.members.iter().chain(ty.implements.iter()) {
+        for name in ty.implements.iter() {
             if !known(name) {
                 unknown.push((name.clone(), ty.name.clone(), ty.location.clone()));
+            }
+        }
+        for name in ty.members.iter() {
+            if !known(name) {
+                // Apollo's wording for a union member.
+                members.push((name.clone(), ty.name.clone(), ty.location.clone()));
             }
         }
     }
@@ -813,6 +820,18 @@ fn check_references(ctx: &mut Ctx<'_>, types: &IndexMap<String, TypeDef>) {
             Diagnostic::new(
                 "INVALID_GRAPHQL",
                 format!("[{}] Unknown type {}", ctx.name, target),
+            )
+            .at(location),
+        );
+    }
+    for (member, union, location) in members {
+        ctx.diagnostics.push(
+            Diagnostic::new(
+                "INVALID_GRAPHQL",
+                format!(
+                    "[{}] Cannot add unknown type {member} as member of union type {union}",
+                    ctx.name
+                ),
             )
             .at(location),
         );

@@ -451,7 +451,11 @@ fn walk(
         if matches!(usage, Usage::Key)
             && matches!(target_kind, Some(TypeKind::Interface | TypeKind::Union))
         {
-            let kind = target_kind.map(|k| k.describe()).unwrap_or_default();
+            // Apollo's words: "a Interface type", "a Union type".
+            let kind = match target_kind {
+                Some(TypeKind::Interface) => "Interface",
+                _ => "Union",
+            };
             return Err((
                 "KEY_FIELDS_SELECT_INVALID_TYPE",
                 format!(

@@ -4,7 +4,9 @@
 //! the same outcome; for a rejection the same set of error codes; for a supergraph the same
 //! `join__*` information per type, field, enum value and union member and the same API schema
 //! (types, fields, arguments, values, members, interfaces and the directives clients see),
-//! modulo ordering, and the same hint codes (but those in [`HINTS_NOT_YET`]). Descriptions,
+//! modulo ordering, and the same hint codes (but those in [`HINTS_NOT_YET`]); Apollo's error
+//! messages must be among ours word for word (but `SATISFIABILITY_ERROR`'s and those in
+//! [`MESSAGE_DIFFERENCES`]). Descriptions,
 //! the `join`/`link` versions and directive definitions are not compared (we always print `join/v0.5`; Apollo picks the smallest version that fits).
 //!
 //! Where we differ on purpose, or have not caught up yet, the fixture is listed in
@@ -51,6 +53,19 @@ const HINTS_NOT_YET: &[(&str, &str)] = &[
     (
         "INCONSISTENT_RUNTIME_TYPES_FOR_SHAREABLE_RETURN",
         "satisfiability does not compare the runtime types of shareable abstract fields",
+    ),
+];
+
+/// Fixtures where an error message (other than `SATISFIABILITY_ERROR`'s, whose explanations
+/// follow our own search) is worded differently from Apollo's, and why.
+const MESSAGE_DIFFERENCES: &[(&str, &str)] = &[
+    (
+        "invalid_graphql_is_rejected",
+        "syntax errors come from apollo-compiler's parser, Apollo's from graphql-js",
+    ),
+    (
+        "namespaced_name_of_imported_directive_is_rejected",
+        "no \"Did you mean ...\" suggestions for unknown directives",
     ),
 ];
 
@@ -143,6 +158,21 @@ fn reference(case: &Case) -> anyhow::Result<Outcome> {
         .filter_map(|e| e["code"].as_str().map(str::to_string))
         .collect();
     Ok(Outcome::Errors(codes))
+}
+
+/// Apollo's error messages for a rejected fixture (`SATISFIABILITY_ERROR` left out).
+fn reference_messages(case: &Case) -> anyhow::Result<Vec<String>> {
+    let Ok(text) = std::fs::read_to_string(case.dir.join("reference-errors.json")) else {
+        return Ok(Vec::new());
+    };
+    let json: serde_json::Value = serde_json::from_str(&text)?;
+    Ok(json["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["code"] != "SATISFIABILITY_ERROR")
+        .filter_map(|e| e["message"].as_str().map(str::to_string))
+        .collect())
 }
 
 fn ours(case: &Case) -> anyhow::Result<Outcome> {
@@ -305,6 +335,27 @@ fn composition_agrees_with_apollo_on_every_fixture() -> anyhow::Result<()> {
                 case.name
             )),
             (true, None) => problems.push(describe(&case.name, &expected, &actual)),
+        }
+        if let Err(diagnostics) = compose(&load_subgraphs(&case.dir)?) {
+            let ours: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+            let missing: Vec<String> = reference_messages(case)?
+                .into_iter()
+                .filter(|m| !ours.contains(&m.as_str()))
+                .collect();
+            let listed = MESSAGE_DIFFERENCES.iter().find(|(n, _)| *n == case.name);
+            match (missing.is_empty(), listed) {
+                (true, None) | (false, Some(_)) => {}
+                (true, Some((_, why))) => problems.push(format!(
+                    "{}: listed in MESSAGE_DIFFERENCES ({why}) but the messages agree now",
+                    case.name
+                )),
+                (false, None) => problems.push(format!(
+                    "{}: Apollo's message(s) not among ours:\n  {}\nours:\n  {}",
+                    case.name,
+                    missing.join("\n  "),
+                    ours.join("\n  ")
+                )),
+            }
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));

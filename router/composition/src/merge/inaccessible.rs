@@ -50,7 +50,7 @@ fn check_type(schema: &MergedSchema, ty: &MergedType, errors: &mut Vec<Diagnosti
                 errors.push(
                     Diagnostic::new(
                         "REQUIRED_INACCESSIBLE",
-                        format!("Input field \"{coordinate}\" is required, but is @inaccessible."),
+                        format!("Input field \"{coordinate}\" is @inaccessible but is a required input field of its type."),
                     )
                     .at_all(field.locations.iter().cloned().map(Some)),
                 );
@@ -100,7 +100,7 @@ fn check_type(schema: &MergedSchema, ty: &MergedType, errors: &mut Vec<Diagnosti
                         Diagnostic::new(
                             "REQUIRED_INACCESSIBLE",
                             format!(
-                                "Argument \"{arg_coordinate}\" is required, but is @inaccessible."
+                                "Argument \"{arg_coordinate}\" is @inaccessible but is a required argument of its field."
                             ),
                         )
                         .at_all(arg.locations.iter().cloned().map(Some)),

@@ -143,7 +143,7 @@ impl Merger<'_> {
                     Diagnostic::new(
                         "INTERFACE_OBJECT_USAGE_ERROR",
                         format!(
-                            "Type \"{name}\" is declared with @interfaceObject in all the subgraphs in which is is defined (it is defined in {} but should be defined as an interface in at least one subgraph)",
+                            "Type \"{name}\" is declared with @interfaceObject in all the subgraphs in which it is defined (it is defined in {} but should be defined as an interface in at least one subgraph)",
                             subgraphs_phrase(&names)
                         ),
                     )
