@@ -311,6 +311,21 @@ mod tests {
     }
 
     #[test]
+    fn subgraph_response_limits_default_to_16_mib_and_are_set_under_all_or_per_subgraph() {
+        let transport = RouterConfig::default().transport();
+        assert_eq!(transport.default_max_response_bytes, 16 * 1024 * 1024);
+        assert!(transport.max_response_bytes.is_empty());
+        let yaml = "subgraphs:\n  all:\n    max_response_bytes: 1048576\n  products:\n    max_response_bytes: 4096\n";
+        let transport = load(yaml, "router.yaml", &|_| None)
+            .expect("valid")
+            .transport();
+        assert_eq!(transport.default_max_response_bytes, 1_048_576);
+        assert_eq!(transport.max_response_bytes.get("products"), Some(&4096));
+        let found = problems("subgraphs:\n  all:\n    max_response_bytes: -1\n");
+        assert_eq!(found[0].path, "subgraphs.all.max_response_bytes");
+    }
+
+    #[test]
     fn environment_variables_expand_before_parsing() {
         let config = load(
             "server:\n  listen: ${env.LISTEN}\nlimits:\n  max_depth: ${env.DEPTH:-7}\n",
