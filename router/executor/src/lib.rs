@@ -46,6 +46,7 @@ mod errors;
 mod leaf;
 mod locations;
 mod project;
+mod provenance;
 mod representation;
 pub mod response;
 mod rewrites;
@@ -183,6 +184,18 @@ impl Executor {
         }
         let mut projector = project::Projector::new(schema, request.variables, &reported);
         let data = projector.root(data, &request.operation.selection_set);
+        if let Some(node) = &request.plan.node {
+            for error in &mut projector.errors {
+                if error.code() == Some(codes::RESPONSE_VALIDATION_FAILED)
+                    && let Some(path) = &error.path
+                    && let Some(service) = provenance::service_for(node, path)
+                {
+                    error
+                        .extensions
+                        .insert("serviceName".into(), service.into());
+                }
+            }
+        }
         errors.append(&mut projector.errors);
         Response {
             data: Some(data),

@@ -231,3 +231,47 @@ async fn enum_values_outside_the_api_schema_are_field_errors() {
         )]
     );
 }
+
+/// `RESPONSE_VALIDATION_FAILED` names the service whose fetch asked for the field (issue 15),
+/// for a root fetch and for an entity fetch flattened into a list of lists.
+#[tokio::test]
+async fn a_validation_error_names_the_service_that_sent_the_value() {
+    let h = harness("shop");
+    let subgraphs = Subgraphs::new().root(
+        "products",
+        json!({ "product": { "__typename": "Product", "upc": "1", "name": null, "sku": "S" } }),
+    );
+    let response = h
+        .run(
+            r#"{ product(upc: "1") { sku name } }"#,
+            json!({}),
+            &subgraphs,
+        )
+        .await;
+    assert_eq!(
+        response["errors"][0]["extensions"]["serviceName"],
+        json!("products"),
+        "{response:#}"
+    );
+
+    let h = harness("lists");
+    let subgraphs = Subgraphs::new()
+        .root(
+            "catalog",
+            json!({ "shelves": [[{ "__typename": "Product", "id": "2", "name": "B" }]] }),
+        )
+        .entities("prices", |_| json!({ "__typename": "Product" }));
+    let response = h
+        .run("{ shelves { name price } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response["errors"][0]["path"],
+        json!(["shelves", 0, 0, "price"]),
+        "{response:#}"
+    );
+    assert_eq!(
+        response["errors"][0]["extensions"]["serviceName"],
+        json!("prices"),
+        "{response:#}"
+    );
+}

@@ -352,12 +352,12 @@ fn fetch_error(path: Value, code: &str, subgraph: &str) -> ExpectedError {
     }
 }
 
-/// The router's error about a value that does not fit the schema (no subgraph named: the
-/// value is checked after merging).
-fn invalid_value(path: Value) -> ExpectedError {
+/// The router's error about a value from `subgraph` that does not fit the schema (checked
+/// after merging; the plan says which fetch asked for the field).
+fn invalid_value(path: Value, subgraph: &str) -> ExpectedError {
     ExpectedError {
         path,
-        extensions: json!({ "code": INVALID_VALUE }),
+        extensions: json!({ "code": INVALID_VALUE, "serviceName": subgraph }),
     }
 }
 
@@ -382,7 +382,7 @@ fn matrix() -> Vec<Row> {
                 Value::Null,
                 Value::Null,
                 Value::Null,
-                vec![invalid_value(json!(["featured", "name"]))],
+                vec![invalid_value(json!(["featured", "name"]), s)],
                 Value::Null,
                 vec![json!(["featured"])],
             ),
@@ -391,7 +391,7 @@ fn matrix() -> Vec<Row> {
                 json!({ "topProduct": null }),
                 Value::Null,
                 json!({ "topProduct": null }),
-                vec![invalid_value(json!(["topProduct", "name"]))],
+                vec![invalid_value(json!(["topProduct", "name"]), s)],
                 json!({ "topProduct": null }),
                 vec![json!(["topProduct"])],
             ),
@@ -409,7 +409,10 @@ fn matrix() -> Vec<Row> {
                     { "id": "1", "name": "Apple", "inventory": { "count": 5, "warehouse": "north" } },
                     { "id": "2", "name": "Pear", "inventory": null }
                 ] }),
-                vec![invalid_value(json!(["products", 1, "inventory", "count"]))],
+                vec![invalid_value(
+                    json!(["products", 1, "inventory", "count"]),
+                    s,
+                )],
                 json!({ "products": [
                     { "id": "1", "name": "Apple", "inventory": { "count": 5, "warehouse": "north" } },
                     { "id": "2", "name": "Pear", "inventory": null }
@@ -443,8 +446,8 @@ fn matrix() -> Vec<Row> {
                     { "id": "2", "reviews": [{ "body": "Sweet", "author": null }] }
                 ] }),
                 vec![
-                    invalid_value(json!(["products", 0, "reviews", 0, "author", "name"])),
-                    invalid_value(json!(["products", 1, "reviews", 0, "author", "name"])),
+                    invalid_value(json!(["products", 0, "reviews", 0, "author", "name"]), s),
+                    invalid_value(json!(["products", 1, "reviews", 0, "author", "name"]), s),
                 ],
                 json!({ "products": [
                     { "id": "1", "reviews": [
@@ -470,7 +473,7 @@ fn matrix() -> Vec<Row> {
                 json!({ "products": [null, null] }),
                 json!(["products"]),
                 json!({ "products": [{ "id": "1", "weight": 10, "shippingEstimate": 20 }, null] }),
-                vec![invalid_value(json!(["products", 1, "weight"]))],
+                vec![invalid_value(json!(["products", 1, "weight"]), s)],
                 json!({ "products": [{ "id": "1", "weight": 10, "shippingEstimate": 20 }, null] }),
                 vec![json!(["products", 1, "weight"])],
             ),
@@ -492,7 +495,10 @@ fn matrix() -> Vec<Row> {
                     { "id": "2", "inventory": { "warehouse": "south" },
                       "reviews": [{ "body": "Sweet" }] }
                 ] }),
-                vec![invalid_value(json!(["products", 0, "reviews", 1, "body"]))],
+                vec![invalid_value(
+                    json!(["products", 0, "reviews", 1, "body"]),
+                    s,
+                )],
                 json!({ "products": [
                     { "id": "1", "inventory": { "warehouse": "north" },
                       "reviews": [{ "body": "Crisp" }, { "body": "Sour" }] },
@@ -506,7 +512,7 @@ fn matrix() -> Vec<Row> {
                 json!({ "renameProduct": null, "restock": 15 }),
                 Value::Null,
                 json!({ "renameProduct": null, "restock": 15 }),
-                vec![invalid_value(json!(["renameProduct", "name"]))],
+                vec![invalid_value(json!(["renameProduct", "name"]), s)],
                 json!({ "renameProduct": null, "restock": 15 }),
                 vec![json!(["renameProduct"])],
             ),
@@ -514,7 +520,7 @@ fn matrix() -> Vec<Row> {
         // A root fetch's error without a path says nothing about which field it is about, so a
         // null it leaves in a non-null root field is reported too.
         let without_path_extra = match kind {
-            Kind::NonNullRoot => vec![invalid_value(json!(["featured"]))],
+            Kind::NonNullRoot => vec![invalid_value(json!(["featured"]), s)],
             _ => vec![],
         };
         let failing = |code: &str| vec![fetch_error(fetch_path.clone(), code, s)];
