@@ -39,10 +39,6 @@ const DIFFERENCES: &[(&str, &str)] = &[
 /// (per fixture, as a set).
 const HINTS_NOT_YET: &[(&str, &str)] = &[
     (
-        "INCONSISTENT_DESCRIPTION",
-        "the most common description is taken silently",
-    ),
-    (
         "MERGED_NON_REPEATABLE_DIRECTIVE_ARGUMENTS",
         "merged @requiresScopes/@policy lists are not reported",
     ),

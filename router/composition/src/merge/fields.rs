@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use apollo_compiler::ast::Type;
 use indexmap::IndexMap;
 
-use super::merger::{Merger, merge_applied, merge_descriptions};
+use super::merger::{Merger, merge_applied};
 use super::model::{JoinField, MergedArg, MergedField, MergedType};
 use super::types;
 use crate::diagnostic::{Diagnostic, Hint, Location, subgraphs_phrase};
@@ -188,7 +188,11 @@ impl Merger<'_> {
         let described = &non_external;
         Some(MergedField {
             name: field_name.clone(),
-            description: merge_descriptions(described.iter().map(|(_, f)| f.description.as_ref())),
+            description: self.description_of(
+                &coordinate,
+                described.iter().map(|(g, f)| (*g, f.description.as_ref())),
+                &locations,
+            ),
             ty,
             args,
             join,
@@ -533,8 +537,10 @@ impl Merger<'_> {
                 arg_name.to_string(),
                 MergedArg {
                     name: arg_name.to_string(),
-                    description: merge_descriptions(
-                        having.iter().map(|(_, a)| a.description.as_ref()),
+                    description: self.description_of(
+                        &arg_coordinate,
+                        having.iter().map(|(g, a)| (*g, a.description.as_ref())),
+                        &locations,
                     ),
                     ty,
                     default,

@@ -314,8 +314,10 @@ impl Merger<'_> {
                 field_name.to_string(),
                 MergedField {
                     name: field_name.to_string(),
-                    description: merge_descriptions(
-                        defs.iter().map(|(_, f)| f.description.as_ref()),
+                    description: self.description_of(
+                        &coordinate,
+                        defs.iter().map(|(g, f)| (*g, f.description.as_ref())),
+                        &locations,
                     ),
                     ty,
                     args: IndexMap::new(),

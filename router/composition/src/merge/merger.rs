@@ -68,6 +68,50 @@ impl Merger<'_> {
         &self.subgraphs[graph].name
     }
 
+    /// The description of an element from its copies ([`merge_descriptions`]), with Apollo's
+    /// `INCONSISTENT_DESCRIPTION` hint when copies have different non-empty ones.
+    pub(crate) fn description_of<'d>(
+        &mut self,
+        element: &str,
+        copies: impl Iterator<Item = (usize, Option<&'d String>)>,
+        locations: &[Location],
+    ) -> Option<String> {
+        let copies: Vec<(usize, &String)> = copies.filter_map(|(g, d)| d.map(|d| (g, d))).collect();
+        let chosen = merge_descriptions(copies.iter().map(|(_, d)| Some(*d)))?;
+        let mut by_text: IndexMap<&str, Vec<&str>> = IndexMap::new();
+        for (graph, text) in &copies {
+            by_text
+                .entry(text.as_str())
+                .or_default()
+                .push(&self.subgraphs[*graph].name);
+        }
+        if by_text.keys().filter(|t| !t.trim().is_empty()).count() > 1 {
+            let quoted =
+                |text: &str| format!("  \"\"\"\n  {}\n  \"\"\"", text.replace('\n', "\n  "));
+            let from = by_text
+                .get(chosen.as_str())
+                .map(|g| subgraphs_phrase(g))
+                .unwrap_or_default();
+            let mut message = format!(
+                "Element \"{element}\" has inconsistent descriptions across subgraphs. The supergraph will use description (from {from}):\n{}",
+                quoted(&chosen)
+            );
+            for (text, graphs) in by_text.iter().filter(|(t, _)| **t != chosen) {
+                message.push_str(&format!(
+                    "\nIn {}, the description is:\n{}",
+                    subgraphs_phrase(graphs),
+                    quoted(text)
+                ));
+            }
+            self.hints.push(Hint {
+                code: "INCONSISTENT_DESCRIPTION",
+                message,
+                locations: locations.to_vec(),
+            });
+        }
+        Some(chosen)
+    }
+
     /// Apollo's `INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE` / `_ARGUMENT_TYPE` hint: copies
     /// whose types differ but merge (`chosen`); inputs take the most specific type, so the
     /// others are supertypes there, subtypes for output fields.

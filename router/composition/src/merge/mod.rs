@@ -17,7 +17,7 @@ use indexmap::IndexMap;
 
 use crate::diagnostic::{Diagnostic, Hint, subgraphs_phrase};
 use crate::model::{Subgraph, TypeDef, TypeKind};
-use merger::{Merger, merge_applied, merge_descriptions};
+use merger::{Merger, merge_applied};
 use model::{Graph, JoinType, MergedSchema, MergedType};
 
 pub fn merge(subgraphs: &[Subgraph]) -> (MergedSchema, Vec<Diagnostic>, Vec<Hint>) {
@@ -230,7 +230,14 @@ impl Merger<'_> {
         MergedType {
             name: name.to_string(),
             kind,
-            description: merge_descriptions(sources.iter().map(|(_, t)| t.description.as_ref())),
+            description: self.description_of(
+                name,
+                sources.iter().map(|(g, t)| (*g, t.description.as_ref())),
+                &sources
+                    .iter()
+                    .filter_map(|(_, t)| t.location.clone())
+                    .collect::<Vec<_>>(),
+            ),
             join_types,
             implements: Vec::new(),
             join_implements: Vec::new(),
