@@ -332,22 +332,38 @@ fn map_errors(
     }
     let mut placed: Vec<GraphQLError> = Vec::new();
     for (error, rest) in &unindexed {
-        let failed: Vec<usize> = if count == 1 {
-            vec![0]
-        } else {
+        let message = |e: &JsonValue| e.get("message").cloned();
+        let same_rest = unindexed.iter().filter(|(_, r)| r == rest);
+        let one_story = same_rest
+            .clone()
+            .all(|(other, _)| message(other) == message(error));
+        let failed_where = |mark: Mark| -> Vec<usize> {
             entities
                 .map(|entities| {
                     (0..count)
-                        .filter(|&i| entities.get(i).is_some_and(|e| missing_at(e, rest)))
+                        .filter(|&i| entities.get(i).is_some_and(|e| failed_at(e, rest, mark)))
                         .collect()
                 })
                 .unwrap_or_default()
         };
-        let message = |e: &JsonValue| e.get("message").cloned();
-        let one_story = unindexed
-            .iter()
-            .filter(|(_, r)| r == rest)
-            .all(|(other, _)| message(other) == message(error));
+        let failed: Vec<usize> = if count == 1 {
+            vec![0]
+        } else {
+            let nulled = failed_where(Mark::Null);
+            if nulled.is_empty() && one_story {
+                // Some subgraph libraries (async-graphql 7) leave a failed field out of its
+                // entity and send one index-less error per failure: when the entities without
+                // the field are exactly as many as those errors, they are the failed ones.
+                let absent = failed_where(Mark::NullOrAbsent);
+                if absent.len() == same_rest.count() {
+                    absent
+                } else {
+                    Vec::new()
+                }
+            } else {
+                nulled
+            }
+        };
         let mut renamed = rest.clone();
         errors::rename_keys(&mut renamed, &fetch.output_rewrites);
         let candidates: Vec<GraphQLError> =
@@ -371,16 +387,25 @@ fn map_errors(
     out
 }
 
-/// Whether `entity` (an `_entities` answer, in subgraph keys) is null at `rest` or above it:
-/// where a failed field leaves its mark. An absent key is no such mark.
-fn missing_at(entity: &Value, rest: &[PathElement]) -> bool {
+/// What marks a failed field in an entity answer.
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    /// A null at the field or above it (what the spec's null propagation leaves).
+    Null,
+    /// Also the field's key missing (what async-graphql leaves).
+    NullOrAbsent,
+}
+
+/// Whether `entity` (an `_entities` answer, in subgraph keys) bears `mark` at `rest`: where a
+/// failed field leaves its trace.
+fn failed_at(entity: &Value, rest: &[PathElement], mark: Mark) -> bool {
     let mut value = entity;
     for element in rest {
         value = match (element, value) {
             (_, Value::Null) => return true,
             (PathElement::Key(key), Value::Object(object)) => match object.get(key.as_str()) {
                 Some(next) => next,
-                None => return false,
+                None => return mark == Mark::NullOrAbsent,
             },
             (PathElement::Index(i), Value::Array(items)) => match items.get(*i) {
                 Some(next) => next,

@@ -427,6 +427,70 @@ async fn identical_unindexed_entity_errors_go_once_to_each_failed_representation
     );
 }
 
+/// async-graphql 7 answers a failed entity field by leaving it out of the entity, with one
+/// index-less error per failure (oracle finding F6): as many entities without the field as
+/// such errors means those are the failed ones.
+#[tokio::test]
+async fn unindexed_entity_errors_go_to_the_entities_that_left_the_field_out() {
+    let h = harness("lists");
+    let bad = json!({ "message": "bad argument", "path": ["_entities", "discount"] });
+    let subgraphs = Subgraphs::new()
+        .root("catalog", shelf(&["1", "2", "3"]))
+        .entities_with(
+            "prices",
+            discounts(
+                vec![
+                    json!({ "__typename": "Product" }),
+                    json!({ "__typename": "Product", "discount": 6 }),
+                    json!({ "__typename": "Product" }),
+                ],
+                json!([bad, bad]),
+            ),
+        );
+    let response = h
+        .run("{ shelves { discount } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response,
+        json!({
+            "data": { "shelves": [[{ "discount": null }, { "discount": 6 }, { "discount": null }]] },
+            "errors": [
+                error_at("bad argument", json!(["shelves", 0, 0, "discount"])),
+                error_at("bad argument", json!(["shelves", 0, 2, "discount"])),
+            ],
+        })
+    );
+}
+
+/// With fewer such errors than entities without the field, which is whose cannot be told.
+#[tokio::test]
+async fn unindexed_entity_errors_fewer_than_the_entities_without_the_field_go_to_the_flatten_path()
+{
+    let h = harness("lists");
+    let bad = json!({ "message": "bad argument", "path": ["_entities", "discount"] });
+    let subgraphs = Subgraphs::new()
+        .root("catalog", shelf(&["1", "2", "3"]))
+        .entities_with(
+            "prices",
+            discounts(
+                vec![
+                    json!({ "__typename": "Product" }),
+                    json!({ "__typename": "Product", "discount": 6 }),
+                    json!({ "__typename": "Product" }),
+                ],
+                json!([bad]),
+            ),
+        );
+    let response = h
+        .run("{ shelves { discount } }", json!({}), &subgraphs)
+        .await;
+    assert_eq!(
+        response["errors"],
+        json!([error_at("bad argument", json!(["shelves"]))]),
+        "{response:#}"
+    );
+}
+
 #[tokio::test]
 async fn unindexed_entity_errors_that_cannot_be_placed_go_once_to_the_flatten_path() {
     let h = harness("lists");
