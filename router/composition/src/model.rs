@@ -121,6 +121,8 @@ pub struct Field {
     /// `@extends`): resolvable by this subgraph, as in Federation 1, Apollo's "fake external".
     pub fake_external: bool,
     pub shareable: bool,
+    /// Declared in an `extend type` (not the definition).
+    pub in_extension: bool,
     pub requires: Option<FieldSetArg>,
     pub provides: Option<FieldSetArg>,
     pub overrides: Option<Override>,
@@ -141,7 +143,9 @@ pub struct TypeDef {
     pub description: Option<String>,
     pub applied: Applied,
     pub keys: Vec<Key>,
+    /// `@shareable` on the type's definition / on one of its extensions.
     pub shareable: bool,
+    pub shareable_extension: bool,
     /// `@external` on the type itself: every field of it is external (Federation 2).
     pub external: bool,
     pub interface_object: bool,
@@ -164,6 +168,7 @@ impl TypeDef {
             applied: Applied::default(),
             keys: Vec::new(),
             shareable: false,
+            shareable_extension: false,
             external: false,
             interface_object: false,
             implements: Vec::new(),

@@ -298,20 +298,20 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
             Definition::ObjectTypeDefinition(d) => {
                 fill_description(ty, &d.description);
                 fill_type_directives(&mut ctx, ty, &d.directives, false);
-                fill_fields(&mut ctx, ty, &d.fields, &d.implements_interfaces);
+                fill_fields(&mut ctx, ty, &d.fields, &d.implements_interfaces, false);
             }
             Definition::ObjectTypeExtension(d) => {
                 fill_type_directives(&mut ctx, ty, &d.directives, true);
-                fill_fields(&mut ctx, ty, &d.fields, &d.implements_interfaces);
+                fill_fields(&mut ctx, ty, &d.fields, &d.implements_interfaces, true);
             }
             Definition::InterfaceTypeDefinition(d) => {
                 fill_description(ty, &d.description);
                 fill_type_directives(&mut ctx, ty, &d.directives, false);
-                fill_fields(&mut ctx, ty, &d.fields, &d.implements_interfaces);
+                fill_fields(&mut ctx, ty, &d.fields, &d.implements_interfaces, false);
             }
             Definition::InterfaceTypeExtension(d) => {
                 fill_type_directives(&mut ctx, ty, &d.directives, true);
-                fill_fields(&mut ctx, ty, &d.fields, &d.implements_interfaces);
+                fill_fields(&mut ctx, ty, &d.fields, &d.implements_interfaces, true);
             }
             Definition::UnionTypeDefinition(d) => {
                 fill_description(ty, &d.description);
@@ -381,6 +381,16 @@ pub fn parse_subgraph(input: &SubgraphSdl) -> Result<Subgraph, Vec<Diagnostic>> 
         types.insert("Query".to_string(), query);
     }
 
+    // `@shareable` on a type covers the fields of its definition, or of its extensions,
+    // whichever it was applied on (Apollo's rule).
+    for ty in types.values_mut() {
+        let (on_definition, on_extension) = (ty.shareable, ty.shareable_extension);
+        for field in ty.fields.values_mut() {
+            if (field.in_extension && on_extension) || (!field.in_extension && on_definition) {
+                field.shareable = true;
+            }
+        }
+    }
     resolve_externals(&mut types, fed2);
     if !fed2 {
         upgrade_fed1(&mut types);
@@ -592,6 +602,7 @@ fn fill_type_directives(
                     location: ctx.loc_of(d),
                 });
             }
+            Some(Fed::Shareable) if is_extension => ty.shareable_extension = true,
             Some(Fed::Shareable) => ty.shareable = true,
             Some(Fed::External) => ty.external = true,
             Some(Fed::InterfaceObject) => ty.interface_object = true,
@@ -610,6 +621,7 @@ fn fill_fields(
     ty: &mut TypeDef,
     fields: &[Node<ast::FieldDefinition>],
     implements: &[Name],
+    is_extension: bool,
 ) {
     for interface in implements {
         let interface = ctx.rename(interface.as_str());
@@ -631,7 +643,8 @@ fn fill_fields(
             applied: applied(ctx, &field.directives),
             external: false,
             fake_external: false,
-            shareable: ty.shareable,
+            shareable: false,
+            in_extension: is_extension,
             requires: None,
             provides: None,
             overrides: None,
