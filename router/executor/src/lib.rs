@@ -185,10 +185,14 @@ impl Executor {
         let mut projector = project::Projector::new(schema, request.variables, &reported);
         let data = projector.root(data, &request.operation.selection_set);
         if let Some(node) = &request.plan.node {
+            // Built at the first such error: most responses have none.
+            let mut provenance = None;
             for error in &mut projector.errors {
                 if error.code() == Some(codes::RESPONSE_VALIDATION_FAILED)
                     && let Some(path) = &error.path
-                    && let Some(service) = provenance::service_for(node, path)
+                    && let Some(service) = provenance
+                        .get_or_insert_with(|| provenance::Provenance::new(node))
+                        .service_for(path)
                 {
                     error
                         .extensions

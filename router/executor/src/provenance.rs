@@ -5,35 +5,63 @@
 //! not record where it came from (that would cost on every request); the plan does: the field
 //! at a path was asked by the fetch whose `Flatten` path leads to it and whose selection holds
 //! the rest of the path. The deepest such fetch wins, as it is the one that wrote the field
-//! last. Fetch documents are parsed here only when such an error exists.
+//! last. Fetch documents are parsed only when such an error exists, each once per response.
+
+use std::cell::OnceCell;
 
 use apollo_compiler::ast::{Definition, Document, Selection};
 use planner::{FetchNode, PathSegment, PlanNode};
 
 use crate::response::PathElement;
 
-/// The service whose fetch asked for the field at `path`, if one did.
-pub(crate) fn service_for<'p>(root: &'p PlanNode, path: &[PathElement]) -> Option<&'p str> {
-    let keys: Vec<&str> = path
-        .iter()
-        .filter_map(|element| match element {
-            PathElement::Key(key) => Some(key.as_str()),
-            PathElement::Index(_) => None,
-        })
-        .collect();
-    let mut fetches = Vec::new();
-    collect(root, &mut Vec::new(), &mut fetches);
-    let mut best: Option<(usize, &str)> = None;
-    for (at, fetch) in fetches {
-        let Some(rest) = keys.strip_prefix(at.as_slice()) else {
-            continue;
-        };
-        if best.is_some_and(|(depth, _)| depth >= at.len()) || !asks(fetch, !at.is_empty(), rest) {
-            continue;
-        }
-        best = Some((at.len(), fetch.service_name.as_str()));
+/// The fetches of one plan, with their documents parsed on first use.
+pub(crate) struct Provenance<'p> {
+    fetches: Vec<Fetch<'p>>,
+}
+
+struct Fetch<'p> {
+    /// Field names of the path the fetch is flattened at.
+    at: Vec<&'p str>,
+    node: &'p FetchNode,
+    document: OnceCell<Option<Document>>,
+}
+
+impl<'p> Provenance<'p> {
+    pub fn new(root: &'p PlanNode) -> Self {
+        let mut found = Vec::new();
+        collect(root, &mut Vec::new(), &mut found);
+        let fetches = found
+            .into_iter()
+            .map(|(at, node)| Fetch {
+                at,
+                node,
+                document: OnceCell::new(),
+            })
+            .collect();
+        Provenance { fetches }
     }
-    best.map(|(_, service)| service)
+
+    /// The service whose fetch asked for the field at `path`, if one did.
+    pub fn service_for(&self, path: &[PathElement]) -> Option<&'p str> {
+        let keys: Vec<&str> = path
+            .iter()
+            .filter_map(|element| match element {
+                PathElement::Key(key) => Some(key.as_str()),
+                PathElement::Index(_) => None,
+            })
+            .collect();
+        let mut best: Option<(usize, &'p str)> = None;
+        for fetch in &self.fetches {
+            let Some(rest) = keys.strip_prefix(fetch.at.as_slice()) else {
+                continue;
+            };
+            if best.is_some_and(|(depth, _)| depth >= fetch.at.len()) || !fetch.asks(rest) {
+                continue;
+            }
+            best = Some((fetch.at.len(), fetch.node.service_name.as_str()));
+        }
+        best.map(|(_, service)| service)
+    }
 }
 
 /// Every fetch of the plan with the field names of the path it is flattened at.
@@ -70,25 +98,31 @@ fn collect<'p>(
     }
 }
 
-/// Whether `fetch`'s document selects the response keys `rest` one below the other (below
-/// `_entities` for an entity fetch).
-fn asks(fetch: &FetchNode, entity: bool, rest: &[&str]) -> bool {
-    let Ok(document) = Document::parse(fetch.operation.as_str(), "fetch.graphql") else {
-        return false;
-    };
-    document.definitions.iter().any(|definition| {
-        let Definition::OperationDefinition(operation) = definition else {
+impl Fetch<'_> {
+    /// Whether the fetch's document selects the response keys `rest` one below the other
+    /// (below `_entities` for an entity fetch).
+    fn asks(&self, rest: &[&str]) -> bool {
+        let document = self
+            .document
+            .get_or_init(|| Document::parse(self.node.operation.as_str(), "fetch.graphql").ok());
+        let Some(document) = document else {
             return false;
         };
-        if entity {
-            operation.selection_set.iter().any(|selection| {
-                matches!(selection, Selection::Field(field)
+        let entity = !self.at.is_empty();
+        document.definitions.iter().any(|definition| {
+            let Definition::OperationDefinition(operation) = definition else {
+                return false;
+            };
+            if entity {
+                operation.selection_set.iter().any(|selection| {
+                    matches!(selection, Selection::Field(field)
                     if field.name == "_entities" && selects(&field.selection_set, rest))
-            })
-        } else {
-            selects(&operation.selection_set, rest)
-        }
-    })
+                })
+            } else {
+                selects(&operation.selection_set, rest)
+            }
+        })
+    }
 }
 
 fn selects(set: &[Selection], rest: &[&str]) -> bool {
