@@ -266,6 +266,12 @@ impl<'a> Normalizer<'a> {
         let Some(conditions) = variable_conditions(directives) else {
             return;
         };
+        // A fragment whose every selection a literal condition skips adds nothing; left in, it
+        // would keep a repeated field from joining its first occurrence (see `Collected`) and
+        // then vanish, leaving two copies of one key side by side.
+        if !self.contributes(set) {
+            return;
+        }
         let directives = with_conditions(conditions, directives);
         let parent_is_object = self.schema.get_object(parent).is_some();
         // Under an object type a condition either always or never holds. "Never" is possible
@@ -280,6 +286,25 @@ impl<'a> Normalizer<'a> {
         }
         let condition = if always { parent } else { condition };
         out.fragment(condition, directives, set, |a, b| self.disjoint(a, b));
+    }
+
+    /// Whether something in `set` survives its literal `@skip`/`@include` (in a fragment, as
+    /// deep as fragments go).
+    fn contributes(&self, set: &executable::SelectionSet) -> bool {
+        set.selections.iter().any(|selection| {
+            variable_conditions(selection.directives()).is_some()
+                && match selection {
+                    executable::Selection::Field(_) => true,
+                    executable::Selection::InlineFragment(fragment) => {
+                        self.contributes(&fragment.selection_set)
+                    }
+                    executable::Selection::FragmentSpread(spread) => self
+                        .document
+                        .fragments
+                        .get(&spread.fragment_name)
+                        .is_some_and(|fragment| self.contributes(&fragment.selection_set)),
+                }
+        })
     }
 
     /// Whether no object type can match both type conditions (two objects, or an object and

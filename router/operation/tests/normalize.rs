@@ -77,6 +77,22 @@ fn repeated_selections_after_others_stay_apart_to_keep_the_response_order() {
     ));
 }
 
+/// Oracle finding F11: a fragment that a literal condition empties adds nothing, so it does not
+/// keep the repeated `reviews` apart (two copies of one key side by side nulled `reviews`).
+#[test]
+fn a_fragment_emptied_by_literal_conditions_does_not_keep_a_repeated_field_apart() {
+    insta::assert_snapshot!(normalize(
+        "query($b: Boolean!) {
+           me {
+             reviews { id }
+             ... on User @include(if: $b) { name @include(if: false) ... on User { id @skip(if: true) } }
+             reviews { rating }
+           }
+         }",
+        json!({ "b": false }),
+    ));
+}
+
 #[test]
 fn fragment_on_the_interface_itself_is_flattened() {
     insta::assert_snapshot!(normalize(
