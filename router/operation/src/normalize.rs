@@ -266,12 +266,6 @@ impl<'a> Normalizer<'a> {
         let Some(conditions) = variable_conditions(directives) else {
             return;
         };
-        // A fragment whose every selection a literal condition skips adds nothing; left in, it
-        // would keep a repeated field from joining its first occurrence (see `Collected`) and
-        // then vanish, leaving two copies of one key side by side.
-        if !self.contributes(set) {
-            return;
-        }
         let directives = with_conditions(conditions, directives);
         let parent_is_object = self.schema.get_object(parent).is_some();
         // Under an object type a condition either always or never holds. "Never" is possible
@@ -282,6 +276,12 @@ impl<'a> Normalizer<'a> {
         let always = condition == parent || parent_is_object;
         if always && directives.is_empty() {
             self.collect(parent, set, out);
+            return;
+        }
+        // A fragment whose every selection a literal condition skips adds nothing; left in, it
+        // would keep a repeated field from joining its first occurrence (see `Collected`) and
+        // then vanish, leaving two copies of one key side by side.
+        if !self.contributes(set) {
             return;
         }
         let condition = if always { parent } else { condition };
